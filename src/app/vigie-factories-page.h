@@ -1,0 +1,21 @@
+/* vigie-factories-page.h — the Factories page: sites, their workforce, import.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vigie-store.h"
+
+G_BEGIN_DECLS
+
+#define VIGIE_TYPE_FACTORIES_PAGE (vigie_factories_page_get_type ())
+G_DECLARE_FINAL_TYPE (VigieFactoriesPage, vigie_factories_page, VIGIE, FACTORIES_PAGE, GtkWidget)
+
+GtkWidget *vigie_factories_page_new       (void);
+/* Shows the sites of STORE (NULL: nothing open). Called by the window on open/new. */
+void       vigie_factories_page_set_store (VigieFactoriesPage *self,
+                                           VigieStore         *store);
+
+G_END_DECLS
