@@ -62,6 +62,7 @@ VigieSiteRecord      *vigie_site_record_copy       (const VigieSiteRecord *recor
 void                  vigie_site_record_free       (VigieSiteRecord       *record);
 
 VigieWorkforceRecord *vigie_workforce_record_new   (void);
+VigieWorkforceRecord *vigie_workforce_record_copy  (const VigieWorkforceRecord *record);
 void                  vigie_workforce_record_free  (VigieWorkforceRecord  *record);
 
 void                  vigie_field_error_free       (VigieFieldError       *error);
@@ -72,6 +73,12 @@ void                  vigie_field_error_free       (VigieFieldError       *error
 GPtrArray            *vigie_site_validate          (VigieStore            *store,
                                                     const VigieSiteRecord *record);
 GPtrArray            *vigie_workforce_validate     (const VigieWorkforceRecord *record);
+
+/* The key sites from different sources are matched on (imports): the normalised
+ * (vigie_normalise_text) name and address and the upper-case country, joined with '|'. */
+char                 *vigie_site_match_key         (const char            *name,
+                                                    const char            *address,
+                                                    const char            *country) G_GNUC_WARN_UNUSED_RESULT;
 
 /* CRUD. Each write is one transaction (nested in the caller's if one is open) and writes
  * an audit_log entry with old → new values. */

@@ -1,0 +1,427 @@
+/* test-demo.c — the demo dataset generator: determinism, content, consistency, failures.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "vigie-demo.h"
+#include "vigie-site.h"
+#include "vigie-store-private.h"
+#include "vigie-validate.h"
+#include "vigie-vocab.h"
+
+#define N_SITES    200
+#define N_FINDINGS 3000
+
+typedef struct
+{
+  char       *dir;
+  VigieStore *a;
+  VigieStore *b;
+} Fixture;
+
+static VigieStore *
+open_store (Fixture    *f,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  VigieStore *store = vigie_store_open (path, &error);
+
+  g_assert_no_error (error);
+  vigie_store_set_actor (store, "tester");
+  return store;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("vigie-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->a = open_store (f, "a.db");
+  f->b = open_store (f, "b.db");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->a);
+  g_clear_object (&f->b);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+typedef struct
+{
+  guint   calls;
+  double  last;
+  gboolean monotonic;
+  GCancellable *cancel_at_findings;
+} Progress;
+
+static void
+on_progress (double      fraction,
+             const char *stage,
+             gpointer    user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_nonnull (stage);
+  g_assert_cmpstr (stage, !=, "");
+  if (fraction < p->last)
+    p->monotonic = FALSE;
+  p->last = fraction;
+  p->calls++;
+  if (p->cancel_at_findings != NULL && fraction > 0.3)
+    g_cancellable_cancel (p->cancel_at_findings);
+}
+
+static void
+generate (VigieStore *store,
+          guint64     seed)
+{
+  g_autoptr(GError) error = NULL;
+  VigieDemoOptions options = { N_SITES, N_FINDINGS, seed, "2026-06-15" };
+  Progress progress = { 0, 0.0, TRUE, NULL };
+  gboolean ok = vigie_demo_generate (store, &options, on_progress, &progress, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (progress.monotonic);
+  g_assert_cmpuint (progress.calls, >=, 50);
+  g_assert_cmpfloat (progress.last, ==, 1.0);
+}
+
+static gint64
+query_int (VigieStore *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (vigie_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* SHA-256 over every row of every ordinary table, in id (or key) order. */
+static char *
+content_digest (VigieStore *store)
+{
+  sqlite3 *db = vigie_store_get_db (store);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3_stmt *tables = NULL;
+  guint n_tables = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' "
+                                       "ORDER BY name", -1, &tables, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1, 2", table);
+      sqlite3_stmt *rows = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      g_checksum_update (sum, (const guchar *) table, -1);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (rows); c++)
+            {
+              char type = (char) ('0' + sqlite3_column_type (rows, c));
+              const unsigned char *text = sqlite3_column_text (rows, c);
+
+              g_checksum_update (sum, (const guchar *) &type, 1);
+              if (text != NULL)
+                g_checksum_update (sum, text, sqlite3_column_bytes (rows, c));
+              g_checksum_update (sum, (const guchar *) "\x1f", 1);
+            }
+          g_checksum_update (sum, (const guchar *) "\x1e", 1);
+        }
+      sqlite3_finalize (rows);
+      n_tables++;
+    }
+  sqlite3_finalize (tables);
+  g_assert_cmpuint (n_tables, >=, 30);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static void
+test_deterministic (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *digest_a = NULL;
+  g_autofree char *digest_b = NULL;
+  g_autofree char *digest_c = NULL;
+  g_autoptr(VigieStore) c = open_store (f, "c.db");
+
+  generate (f->a, 7);
+  generate (f->b, 7);
+  generate (c, 8);
+  digest_a = content_digest (f->a);
+  digest_b = content_digest (f->b);
+  digest_c = content_digest (c);
+  g_assert_cmpstr (digest_a, ==, digest_b);
+  g_assert_cmpstr (digest_a, !=, digest_c);
+  /* Not only ids: the uuids themselves repeat. */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM findings"), ==, N_FINDINGS);
+}
+
+static void
+test_content (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  const VigieVocabEntry *entries;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  guint n;
+
+  generate (f->a, 1);
+  db = vigie_store_get_db (f->a);
+
+  g_assert_cmpint (vigie_store_count (f->a, "sites"), ==, N_SITES);
+  g_assert_cmpint (vigie_store_count (f->a, "findings"), ==, N_FINDINGS);
+  g_assert_true (vigie_store_check (f->a, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->str, ==, "");
+
+  /* Everything else the dataset should hold. */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM organisations WHERE kind = 'affiliate'"), >=, 30);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM organisations WHERE kind = 'affiliate' "
+                              "AND consortium_id IS NOT NULL"), >, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(DISTINCT kind) FROM organisations"), ==, 8);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM workforce_snapshots"), >=, N_SITES);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sites s WHERE NOT EXISTS "
+                              "(SELECT 1 FROM workforce_snapshots w WHERE w.site_id = s.id)"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(DISTINCT status) FROM disclosure_requests"), ==, 4);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM contract_sites"), >, N_SITES / 2);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM investigation_activities"), >, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM grievances WHERE finding_id IS NOT NULL"), >, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM evidence WHERE kind = 'testimony' "
+                              "AND pseudonym NOT GLOB 'Worker [A-Z]-[0-9][0-9][0-9][0-9]'"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sites WHERE country = 'CN'"), >, N_SITES / 4);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sites WHERE country = 'CN'"), <, N_SITES * 2 / 3);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sites WHERE native_name <> ''"), >, N_SITES / 3);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sites WHERE closed = 1"), <, N_SITES / 5);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM audit_log WHERE action = 'import' "
+                              "AND table_name = 'demo'"), ==, 1);
+  /* One audit entry for the whole dataset, none per row. */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM audit_log WHERE action <> 'migrate'"), ==, 1);
+
+  /* Severity mix and disclosure. */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM findings WHERE severity = 'critical'"), <, N_FINDINGS / 10);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM findings WHERE severity = 'critical'"), >, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM findings WHERE disclosure_level = 'public'"), >, N_FINDINGS / 5);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM findings WHERE first_observed > '2026-06-15' "
+                              "OR first_observed < '2021-06-14'"), ==, 0);
+
+  /* Every finding is tagged with its theme, and most with an RBA clause too. */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM findings f WHERE NOT EXISTS "
+                              "(SELECT 1 FROM finding_standards fs JOIN standards s ON s.id = fs.standard_id "
+                              "WHERE fs.finding_id = f.id AND s.key = f.theme)"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM finding_standards fs JOIN standards s "
+                              "ON s.id = fs.standard_id JOIN code_standards c ON c.id = s.code_id "
+                              "WHERE c.code = 'rba'"), >, N_FINDINGS / 2);
+  /* Forced-labour findings carry 1 to 5 indicators. */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM finding_indicators"), >, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT max(n) FROM (SELECT count(*) AS n FROM finding_indicators "
+                              "GROUP BY finding_id)"), <=, 5);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM finding_indicators fi JOIN findings f "
+                              "ON f.id = fi.finding_id WHERE f.theme NOT IN ('forced_labour', "
+                              "'recruitment_fees', 'document_retention', 'freedom_of_movement')"), ==, 0);
+
+  /* Every remediation status appears; some actions are overdue. */
+  entries = vigie_vocab_entries (VIGIE_VOCAB_REMEDIATION_STATUS, &n);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM remediation_actions WHERE status = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_bind_text (stmt, 1, entries[i].code, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      if (sqlite3_column_int64 (stmt, 0) == 0)
+        g_error ("no remediation action has status %s", entries[i].code);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM remediation_actions WHERE due_on < '2026-06-15' "
+                              "AND status NOT IN ('closed', 'abandoned', 'verified_by_workers', "
+                              "'verified_by_monitor')"), >=, 1);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM remediation_actions WHERE status IN "
+                              "('reported_complete', 'verified_by_workers', 'verified_by_monitor', 'closed') "
+                              "AND completed_on IS NULL"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM remediation_actions WHERE remedy_type IN "
+                              "('compensation', 'restitution') AND amount_minor IS NULL"), ==, 0);
+  /* Deadlines follow the severity defaults: critical 30 days, major 90, minor 180 (+ extensions). */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM remediation_actions a JOIN findings f ON "
+                              "f.id = a.finding_id WHERE f.severity = 'critical' AND "
+                              "julianday (a.plan_due_on) - julianday (a.opened_on) <> 7"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM remediation_actions a JOIN findings f ON "
+                              "f.id = a.finding_id WHERE f.severity = 'minor' AND "
+                              "julianday (a.due_on) - julianday (a.opened_on) < 180"), ==, 0);
+  /* The status history ends at the current status and each step starts where the last ended. */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM remediation_actions a WHERE a.status <> "
+                              "(SELECT to_status FROM remediation_status_history h WHERE h.action_id = a.id "
+                              "ORDER BY h.id DESC LIMIT 1)"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM remediation_status_history h JOIN "
+                              "remediation_status_history p ON p.id = h.id - 1 AND p.action_id = h.action_id "
+                              "WHERE h.from_status IS NOT p.to_status OR h.changed_on < p.changed_on"), ==, 0);
+
+  /* Full-text search finds a finding by a word of its title. */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM findings_fts WHERE findings_fts MATCH 'overtime'"), >, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM findings_fts WHERE findings_fts MATCH 'overtime'"), ==,
+                   query_int (f->a, "SELECT count(*) FROM findings WHERE title LIKE '%overtime%' "
+                              "OR description LIKE '%overtime%' OR company_response LIKE '%overtime%' "
+                              "OR notes LIKE '%overtime%'"));
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sites_fts WHERE sites_fts MATCH 'electronics'"), >, 0);
+  /* The FTS triggers are back. */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                              "AND name LIKE '%_fts_%'"), ==, 12);
+
+  /* Chemicals: valid CAS numbers, some measurements above their limit. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT cas_rn FROM substances", -1, &stmt, NULL), ==, SQLITE_OK);
+  n = 0;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *cas = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *reason = NULL;
+
+      if (!vigie_validate_cas (cas, &reason))
+        g_error ("invalid CAS number %s: %s", cas, reason);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, ==, 17);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM substances WHERE cas_rn = '110-54-3' "
+                              "AND name = 'n-Hexane'"), ==, 1);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM chemical_products"), >, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(DISTINCT site_id) FROM chemical_products"), <, N_SITES / 2);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM exposure_measurements WHERE value > limit_value"), >, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM product_hazards"), >, 0);
+
+  /* Open Supply Hub IDs pass their check character. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT os_id FROM sites WHERE os_id IS NOT NULL",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  n = 0;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *os_id = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *reason = NULL;
+
+      if (!vigie_validate_os_id (os_id, &reason))
+        g_error ("invalid OS ID %s: %s", os_id, reason);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, >, 0);
+  /* match_key is the site module's key. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, address, country, match_key FROM sites "
+                                       "LIMIT 20", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *key = vigie_site_match_key ((const char *) sqlite3_column_text (stmt, 0),
+                                                   (const char *) sqlite3_column_text (stmt, 1),
+                                                   (const char *) sqlite3_column_text (stmt, 2));
+      g_assert_cmpstr (key, ==, (const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_not_empty (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  VigieDemoOptions options = { 5, 20, 3, "2026-06-15" };
+  gint64 before;
+
+  g_assert_true (vigie_demo_generate (f->a, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  before = vigie_store_count (f->a, "findings");
+  g_assert_cmpint (before, ==, 20);
+
+  g_assert_false (vigie_demo_generate (f->a, &options, NULL, NULL, NULL, &error));
+  g_assert_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED);
+  g_assert_cmpint (vigie_store_count (f->a, "findings"), ==, before);
+  g_assert_cmpint (vigie_store_count (f->a, "sites"), ==, 5);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM audit_log WHERE action = 'import'"), ==, 1);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  VigieDemoOptions options = { N_SITES, N_FINDINGS, 1, "2026-06-15" };
+  Progress progress = { 0, 0.0, TRUE, cancellable };
+
+  g_assert_false (vigie_demo_generate (f->a, &options, on_progress, &progress, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (progress.last, <, 1.0);
+  /* Nothing is left behind, the FTS triggers included; the store stays usable. */
+  g_assert_cmpint (vigie_store_count (f->a, "sites"), ==, 0);
+  g_assert_cmpint (vigie_store_count (f->a, "organisations"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM audit_log WHERE action = 'import'"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                              "AND name LIKE '%_fts_%'"), ==, 12);
+  g_clear_error (&error);
+  options.n_sites = 10;
+  options.n_findings = 50;
+  g_assert_true (vigie_demo_generate (f->a, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vigie_store_count (f->a, "findings"), ==, 50);
+}
+
+static void
+test_bad_options (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  VigieDemoOptions options = { 10, 10, 1, "2026-02-30" };
+
+  g_assert_false (vigie_demo_generate (f->a, &options, NULL, NULL, NULL, &error));
+  g_assert_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  options.today = "2026-06-15";
+  options.n_sites = 0;
+  g_assert_false (vigie_demo_generate (f->a, &options, NULL, NULL, NULL, &error));
+  g_assert_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED);
+  g_assert_cmpint (vigie_store_count (f->a, "sites"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/demo/deterministic", test_deterministic);
+  ADD ("/demo/content", test_content);
+  ADD ("/demo/not-empty", test_not_empty);
+  ADD ("/demo/cancel", test_cancel);
+  ADD ("/demo/bad-options", test_bad_options);
+#undef ADD
+
+  return g_test_run ();
+}

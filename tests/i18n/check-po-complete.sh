@@ -1,0 +1,85 @@
+#!/bin/bash
+# check-po-complete.sh — every shipped language is 100 % translated.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Usage: check-po-complete.sh SOURCE_ROOT
+#
+# Regenerates the template from po/POTFILES.in into a temporary folder with the keywords of
+# meson's 'glib' gettext preset (what `meson compile vigie-pot` uses). .ui files, the GSettings
+# schema and the metainfo are read through the ITS rules that GTK, GLib and AppStream install;
+# the desktop entry through xgettext's own desktop support. Then each po/*.po is merged
+# against it with msgmerge and must have no untranslated and no fuzzy message. Also checks
+# that po/LINGUAS and the .po files agree.
+
+set -euo pipefail
+root="$(cd "$1" && pwd)"
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/vigie-po.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+
+failed=0
+
+# LINGUAS <-> po files
+mapfile -t linguas < <(sed -e 's/#.*//' "$root/po/LINGUAS" | tr -s ' \t' '\n\n' | sed '/^$/d')
+for lang in "${linguas[@]}"; do
+  if [ ! -f "$root/po/$lang.po" ]; then
+    echo "FAIL po/LINGUAS lists '$lang' but po/$lang.po does not exist"
+    failed=1
+  fi
+done
+shopt -s nullglob
+for po in "$root"/po/*.po; do
+  lang="$(basename "$po" .po)"
+  if ! printf '%s\n' "${linguas[@]}" | grep -qx -- "$lang"; then
+    echo "FAIL po/$lang.po exists but '$lang' is not in po/LINGUAS"
+    failed=1
+  fi
+done
+
+(cd "$root" && xgettext \
+  --package-name=vigie --msgid-bugs-address= \
+  --from-code=UTF-8 --add-comments=Translators \
+  --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+  --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
+  --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format \
+  --flag=g_dngettext:2:pass-c-format --flag=g_strdup_printf:1:c-format \
+  --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format \
+  --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format \
+  --flag=g_markup_printf_escaped:1:c-format --flag=g_log:3:c-format \
+  --flag=g_print:1:c-format --flag=g_printerr:1:c-format --flag=g_printf:1:c-format \
+  --flag=g_fprintf:2:c-format --flag=g_sprintf:2:c-format --flag=g_snprintf:3:c-format \
+  --files-from=po/POTFILES.in --output="$tmp/vigie.pot")
+
+total="$(msgattrib --no-obsolete "$tmp/vigie.pot" | grep -c '^msgid ' || true)"
+total=$((total - 1))   # the header
+echo "template: $total messages"
+if [ "$total" -le 0 ]; then
+  echo "FAIL the regenerated template has no message"
+  exit 1
+fi
+
+for po in "$root"/po/*.po; do
+  lang="$(basename "$po" .po)"
+  msgmerge --quiet --previous -o "$tmp/$lang.po" "$po" "$tmp/vigie.pot"
+  stats="$(LC_ALL=C msgfmt --statistics -o /dev/null "$tmp/$lang.po" 2>&1)"
+  untranslated="$(printf '%s' "$stats" | sed -nE 's/.* ([0-9]+) untranslated message.*/\1/p')"
+  fuzzy="$(printf '%s' "$stats" | sed -nE 's/.* ([0-9]+) fuzzy translation.*/\1/p')"
+  untranslated="${untranslated:-0}"
+  fuzzy="${fuzzy:-0}"
+  if [ "$untranslated" -eq 0 ] && [ "$fuzzy" -eq 0 ]; then
+    echo "ok   po/$lang.po: $stats"
+    continue
+  fi
+  failed=1
+  echo "FAIL po/$lang.po: $stats"
+  if [ "$untranslated" -ne 0 ]; then
+    echo "  untranslated:"
+    msgattrib --untranslated --no-obsolete --no-wrap "$tmp/$lang.po" \
+      | grep '^msgid ' | sed -e '1d' -e 's/^msgid /    /'
+  fi
+  if [ "$fuzzy" -ne 0 ]; then
+    echo "  fuzzy:"
+    msgattrib --only-fuzzy --no-obsolete --no-wrap "$tmp/$lang.po" \
+      | grep '^msgid ' | sed -e '1d' -e 's/^msgid /    /'
+  fi
+done
+exit "$failed"

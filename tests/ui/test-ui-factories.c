@@ -1,0 +1,795 @@
+/* test-ui-factories.c — the Factories page under Xvfb: the list, search, sort, the site
+ * editor (invalid input, save), create → edit → delete → undo, workforce figures, the
+ * import dialog, and screenshots.
+ *
+ * Screenshots go to $VIGIE_SCREENSHOT_DIR when it is set (the committed ones:
+ * data/screenshots/factories.png, and factories-fr.png when run with LANGUAGE=fr),
+ * otherwise to the build directory.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+
+#include "vigie-application.h"
+#include "vigie-factories-private.h"
+#include "vigie-import-dialog.h"
+#include "vigie-site-editor.h"
+#include "vigie-site.h"
+#include "vigie-window.h"
+#include "vigie-workforce-dialog.h"
+
+#define N_SITES 200
+
+static VigieApplication *app;
+static VigieWindow *window;
+static VigieFactoriesPage *page;
+static char *tmpdir;
+static char *dataset_path;
+
+/* ─── The dataset ────────────────────────────────────────────────────────── */
+
+/* Site i: name from NAMES[i % 5] and a number, country COUNTRIES[i % 5], a snapshot with
+ * a known total. Searching for a name word finds exactly N_SITES / 5 sites. */
+static const char *const names[] = {
+  "Shenzhen Precision Electronics", "Penang Circuit Works", "Guadalajara Assembly Plant",
+  "Zhengzhou Display Technology", "Bac Ninh Components",
+};
+static const char *const countries[] = { "CN", "MY", "MX", "CN", "VN" };
+static const char *const cities[] = { "Shenzhen", "Bayan Lepas", "Zapopan", "Zhengzhou",
+                                      "Yen Phong" };
+static const char *const types[] = { "final_assembly", "component_manufacturing",
+                                     "final_assembly", "component_manufacturing",
+                                     "raw_material_processing" };
+static const char *const products[] = { "laptops,servers", "pcb", "printers,displays",
+                                        "displays", "batteries,cables" };
+
+static gint64
+site_total (guint i)
+{
+  return 150 + (gint64) ((i * 7919) % 9000);
+}
+
+static void
+fill_dataset (VigieStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < N_SITES; i++)
+    {
+      g_autoptr(VigieSiteRecord) site = vigie_site_record_new ();
+      g_autoptr(VigieWorkforceRecord) wf = vigie_workforce_record_new ();
+      gint64 id;
+
+#define SET(member, value) G_STMT_START { g_free (site->member); site->member = (value); } G_STMT_END
+      SET (name, g_strdup_printf ("%s %u", names[i % 5], i / 5 + 1));
+      SET (address, g_strdup_printf ("%u Industrial Road, %s", 10 + i, cities[i % 5]));
+      SET (country, g_strdup (countries[i % 5]));
+      SET (location_type, g_strdup (types[i % 5]));
+      SET (products, g_strdup (products[i % 5]));
+      SET (parent_company, g_strdup (i % 2 ? "Hon Tech Group" : "Lumen Holdings"));
+#undef SET
+      site->latitude = 10.0 + (double) (i % 30);
+      site->longitude = 100.0 + (double) (i % 20);
+      id = vigie_store_insert_site (store, site, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+
+      wf->site_id = id;
+      g_free (wf->as_of);
+      wf->as_of = g_strdup_printf ("2025-%02u-01", 1 + i % 12);
+      g_free (wf->source);
+      wf->source = g_strdup ("employer");
+      wf->total = site_total (i);
+      wf->women = wf->total * (3 + i % 6) / 10;
+      wf->migrant = wf->total / 4;
+      wf->union_present = i % 3 == 0;
+      g_assert_cmpint (vigie_store_insert_workforce (store, wf, &error), >, 0);
+      g_assert_no_error (error);
+    }
+}
+
+/* ─── Helpers ────────────────────────────────────────────────────────────── */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data,
+            guint     timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static gpointer
+page_child (const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                  VIGIE_TYPE_FACTORIES_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GListModel *
+view_model (void)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (vigie_factories_page_get_column_view (page)));
+}
+
+static guint
+n_shown (void)
+{
+  return g_list_model_get_n_items (view_model ());
+}
+
+static VigieSiteRow *
+row_at (guint position)
+{
+  return g_list_model_get_item (view_model (), position);
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !vigie_factories_page_get_busy (page);
+}
+
+/* Waits for the list to settle after a search or sort (search-changed is delayed). */
+static void
+settle (void)
+{
+  iterate (300);
+  g_assert_true (wait_until (page_idle, NULL, 10000));
+  iterate (50);
+}
+
+static VigieStore *
+store (void)
+{
+  return vigie_window_get_store (window);
+}
+
+static void
+set_text (GtkWidget  *editable,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  iterate (20);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type)
+          && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gboolean
+workforce_dialog_shown (gpointer data)
+{
+  return find_toplevel (VIGIE_TYPE_WORKFORCE_DIALOG) != NULL;
+}
+
+/* ─── Screenshots ────────────────────────────────────────────────────────── */
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  const char *env_dir = g_getenv ("VIGIE_SCREENSHOT_DIR");
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (env_dir != NULL && *env_dir != '\0')
+    dir = g_strdup (env_dir);
+  else
+    dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
+
+  /* Read back: the right size, and not blank. */
+  loaded = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (loaded), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (loaded), ==, height);
+  {
+    gsize stride = (gsize) width * 4;
+    g_autofree guchar *pixels = g_malloc (stride * (gsize) height);
+    g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+
+    gdk_texture_download (loaded, pixels, stride);
+    for (int y = 0; y < height; y += 3)
+      for (int x = 0; x < width; x += 3)
+        {
+          guint32 px = *(guint32 *) (pixels + (gsize) y * stride + (gsize) x * 4);
+
+          g_hash_table_add (colours, GUINT_TO_POINTER (px));
+        }
+    g_assert_cmpuint (g_hash_table_size (colours), >, 16);
+  }
+}
+
+static char *
+screenshot_name (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  if (language != NULL && *language != '\0' && !g_str_has_prefix (language, "en"))
+    {
+      g_autofree char *code = g_strndup (language, strcspn (language, "_:.@"));
+
+      return g_strdup_printf ("factories-%s.png", code);
+    }
+  return g_strdup ("factories.png");
+}
+
+/* ─── Tests ──────────────────────────────────────────────────────────────── */
+
+static void
+test_list (void)
+{
+  g_autofree char *expected = NULL;
+  g_autoptr(VigieSiteRow) first = NULL;
+
+  window = vigie_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (vigie_window_open_database (window, dataset_path));
+  gtk_window_present (GTK_WINDOW (window));
+  vigie_window_show_page (window, "factories");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  page = VIGIE_FACTORIES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                              VIGIE_TYPE_WINDOW,
+                                                              "factories_page"));
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  settle ();
+
+  /* Every site of the store, sorted by name. */
+  g_assert_cmpint (n_shown (), ==, vigie_store_count (store (), "sites"));
+  g_assert_cmpint (n_shown (), ==, N_SITES);
+  first = row_at (0);
+  g_assert_cmpstr (vigie_site_row_get_name (first), ==, "Bac Ninh Components 1");
+  g_assert_cmpstr (vigie_site_row_get_country_label (first), !=, "");
+
+  expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s site", "%s sites", N_SITES),
+                              "200");
+  g_assert_cmpstr (gtk_label_get_label (vigie_factories_page_get_count_label (page)), ==,
+                   expected);
+
+  /* The column view drew rows. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (vigie_factories_page_get_column_view (page))));
+}
+
+static void
+test_search (void)
+{
+  GtkEditable *search = vigie_factories_page_get_search_entry (page);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.search", NULL));
+  iterate (50);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (search))
+                 || gtk_widget_is_focus (GTK_WIDGET (search))
+                 || gtk_widget_get_focus_child (GTK_WIDGET (search)) != NULL);
+
+  gtk_editable_set_text (search, "penang");
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, N_SITES / 5);
+  for (guint i = 0; i < n_shown (); i++)
+    {
+      g_autoptr(VigieSiteRow) row = row_at (i);
+
+      g_assert_true (g_str_has_prefix (vigie_site_row_get_name (row), "Penang Circuit Works"));
+    }
+
+  /* Prefix, any case, two words, and punctuation that is not FTS syntax. */
+  gtk_editable_set_text (search, "ZHENG disp\"");
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, N_SITES / 5);
+
+  gtk_editable_set_text (search, "nothing-like-this");
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child ("list_stack")), ==, "empty");
+
+  /* A filter: one country. */
+  gtk_editable_set_text (search, "");
+  settle ();
+  {
+    GtkDropDown *country = page_child ("country_filter");
+    GListModel *labels = gtk_drop_down_get_model (country);
+    guint n = g_list_model_get_n_items (labels);
+    guint malaysia = 0;
+
+    /* "All countries" + CN, MY, MX, VN. */
+    g_assert_cmpuint (n, ==, 5);
+    for (guint i = 1; i < n; i++)
+      {
+        g_autoptr(GtkStringObject) label = g_list_model_get_item (labels, i);
+
+        if (g_str_has_prefix (gtk_string_object_get_string (label), "Malaysia"))
+          malaysia = i;
+      }
+    g_assert_cmpuint (malaysia, >, 0);
+    gtk_drop_down_set_selected (country, malaysia);
+    settle ();
+    g_assert_cmpuint (n_shown (), ==, N_SITES / 5);
+    gtk_drop_down_set_selected (country, 0);
+    settle ();
+  }
+  g_assert_cmpuint (n_shown (), ==, N_SITES);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child ("list_stack")), ==, "list");
+}
+
+static void
+test_sort (void)
+{
+  GtkColumnView *view = vigie_factories_page_get_column_view (page);
+  GtkColumnViewColumn *workforce = page_child ("workforce_column");
+  GtkColumnViewColumn *name = page_child ("name_column");
+  gint64 max = 0, min = G_MAXINT64;
+
+  for (guint i = 0; i < N_SITES; i++)
+    {
+      max = MAX (max, site_total (i));
+      min = MIN (min, site_total (i));
+    }
+
+  gtk_column_view_sort_by_column (view, workforce, GTK_SORT_DESCENDING);
+  settle ();
+  {
+    g_autoptr(VigieSiteRow) first = row_at (0);
+    g_autoptr(VigieSiteRow) second = row_at (1);
+
+    g_assert_cmpint (vigie_site_row_get_workforce (first), ==, max);
+    g_assert_cmpint (vigie_site_row_get_workforce (second), <=, max);
+  }
+  gtk_column_view_sort_by_column (view, workforce, GTK_SORT_ASCENDING);
+  settle ();
+  {
+    g_autoptr(VigieSiteRow) first = row_at (0);
+
+    g_assert_cmpint (vigie_site_row_get_workforce (first), ==, min);
+  }
+  g_assert_cmpint (vigie_site_list_get_query (vigie_factories_page_get_site_list (page))->sort,
+                   ==, VIGIE_SITE_SORT_WORKFORCE);
+
+  gtk_column_view_sort_by_column (view, name, GTK_SORT_DESCENDING);
+  settle ();
+  {
+    g_autoptr(VigieSiteRow) first = row_at (0);
+
+    g_assert_cmpstr (vigie_site_row_get_name (first), ==, "Zhengzhou Display Technology 9");
+  }
+  gtk_column_view_sort_by_column (view, name, GTK_SORT_ASCENDING);
+  settle ();
+}
+
+static void
+test_edit_invalid (void)
+{
+  VigieSiteEditor *editor = VIGIE_SITE_EDITOR (vigie_factories_page_get_editor (page));
+  g_autoptr(VigieSiteRow) row = row_at (3);
+  gint64 id = vigie_site_row_get_id (row);
+  g_autoptr(VigieSiteRecord) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *latitude;
+  GtkWidget *longitude;
+  GtkWidget *name;
+  const char *reason;
+
+  g_assert_true (vigie_factories_page_select_site (page, id));
+  iterate (50);
+  g_assert_cmpint (vigie_site_editor_get_site_id (editor), ==, id);
+
+  latitude = vigie_site_editor_get_field_row (editor, "latitude");
+  longitude = vigie_site_editor_get_field_row (editor, "longitude");
+  name = vigie_site_editor_get_field_row (editor, "name");
+  g_assert_false (gtk_widget_has_css_class (latitude, "error"));
+
+  set_text (latitude, "123");
+  /* Marked, with the reason shown, and the text kept as typed. */
+  g_assert_true (gtk_widget_has_css_class (latitude, "error"));
+  reason = vigie_site_editor_get_field_error (editor, "latitude");
+  g_assert_nonnull (reason);
+  g_assert_cmpstr (reason, !=, "");
+  g_test_message ("latitude 123: %s", reason);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (latitude)), ==, "123");
+  g_assert_false (vigie_site_editor_get_valid (editor));
+  g_assert_false (vigie_site_editor_save (editor, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  /* Still there after the failed save. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (latitude)), ==, "123");
+
+  /* Not a number at all. */
+  set_text (latitude, "north");
+  g_assert_true (gtk_widget_has_css_class (latitude, "error"));
+  g_assert_nonnull (vigie_site_editor_get_field_error (editor, "latitude"));
+
+  /* An empty name is refused too. */
+  set_text (name, "   ");
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
+  set_text (name, "Penang Circuit Works 1 (Plant B)");
+  g_assert_false (gtk_widget_has_css_class (name, "error"));
+
+  /* Fixed: a decimal comma is accepted. */
+  set_text (latitude, "5,3571");
+  set_text (longitude, "100.2874");
+  g_assert_false (gtk_widget_has_css_class (latitude, "error"));
+  g_assert_null (vigie_site_editor_get_field_error (editor, "latitude"));
+  g_assert_true (vigie_site_editor_get_valid (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save", NULL));
+  iterate (50);
+
+  saved = vigie_store_get_site (store (), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (saved->latitude, 5.3571, 1e-9);
+  g_assert_cmpfloat_with_epsilon (saved->longitude, 100.2874, 1e-9);
+  g_assert_cmpstr (saved->name, ==, "Penang Circuit Works 1 (Plant B)");
+  g_assert_false (vigie_site_editor_get_modified (editor));
+
+  /* The list shows the new name at once. */
+  {
+    VigieSiteList *list = vigie_factories_page_get_site_list (page);
+    guint position = vigie_site_list_find_position (list, id);
+    g_autoptr(VigieSiteRow) after = NULL;
+
+    g_assert_cmpuint (position, !=, G_MAXUINT);
+    after = row_at (position);
+    g_assert_cmpstr (vigie_site_row_get_name (after), ==, "Penang Circuit Works 1 (Plant B)");
+  }
+}
+
+static void
+test_create_edit_delete_undo (void)
+{
+  VigieSiteEditor *editor = VIGIE_SITE_EDITOR (vigie_factories_page_get_editor (page));
+  GtkDropDown *country_filter = page_child ("country_filter");
+  GListModel *labels = gtk_drop_down_get_model (country_filter);
+  g_autoptr(VigieSiteRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  VigieSiteList *list;
+  gint64 n_before = vigie_store_count (store (), "sites");
+  gint64 id;
+  guint vietnam = 0;
+
+  /* New site: the country comes from the filter. */
+  for (guint i = 1; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) label = g_list_model_get_item (labels, i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (label), "Viet"))
+        vietnam = i;
+    }
+  g_assert_cmpuint (vietnam, >, 0);
+  gtk_drop_down_set_selected (country_filter, vietnam);
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, N_SITES / 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-site", NULL));
+  iterate (50);
+  g_assert_true (vigie_site_editor_get_editing (editor));
+  g_assert_cmpint (vigie_site_editor_get_site_id (editor), ==, 0);
+  /* No name yet: invalid, and said so. */
+  g_assert_false (vigie_site_editor_get_valid (editor));
+  g_assert_nonnull (vigie_site_editor_get_field_error (editor, "name"));
+  g_assert_null (vigie_site_editor_get_field_error (editor, "country"));
+
+  set_text (vigie_site_editor_get_field_row (editor, "name"), "Hai Phong Test Factory");
+  set_text (vigie_site_editor_get_field_row (editor, "address"), "Lot 4, Trang Due");
+  g_assert_true (vigie_site_editor_get_valid (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save", NULL));
+  iterate (50);
+
+  id = vigie_site_editor_get_site_id (editor);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (vigie_store_count (store (), "sites"), ==, n_before + 1);
+  record = vigie_store_get_site (store (), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->name, ==, "Hai Phong Test Factory");
+  g_assert_cmpstr (record->country, ==, "VN");
+  g_assert_cmpstr (record->address, ==, "Lot 4, Trang Due");
+  g_clear_pointer (&record, vigie_site_record_free);
+
+  /* Listed and selected. */
+  list = vigie_factories_page_get_site_list (page);
+  g_assert_cmpuint (vigie_site_list_find_position (list, id), !=, G_MAXUINT);
+  g_assert_cmpuint (n_shown (), ==, N_SITES / 5 + 1);
+
+  /* Edit. */
+  set_text (vigie_site_editor_get_field_row (editor, "employer"), "Trang Due Staffing Ltd");
+  g_assert_true (vigie_site_editor_get_modified (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save", NULL));
+  iterate (50);
+  record = vigie_store_get_site (store (), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->employer, ==, "Trang Due Staffing Ltd");
+  g_clear_pointer (&record, vigie_site_record_free);
+
+  /* Delete: no question, the row disappears, a toast offers Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete-site", NULL));
+  iterate (50);
+  g_assert_cmpuint (vigie_site_list_find_position (list, id), ==, G_MAXUINT);
+  g_assert_cmpuint (n_shown (), ==, N_SITES / 5);
+  g_assert_false (vigie_site_editor_get_editing (editor));
+  g_assert_nonnull (vigie_factories_page_get_undo_toast (page));
+  g_assert_cmpstr (adw_toast_get_title (vigie_factories_page_get_undo_toast (page)), ==,
+                   "Deleted “Hai Phong Test Factory”");
+  /* The deletion waits for the toast: the record is intact meanwhile. */
+  record = vigie_store_get_site (store (), id, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&record, vigie_site_record_free);
+
+  /* Undo: back in the list, selected, with every field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo-delete", NULL));
+  iterate (50);
+  g_assert_cmpuint (vigie_site_list_find_position (list, id), !=, G_MAXUINT);
+  g_assert_cmpint (vigie_site_editor_get_site_id (editor), ==, id);
+  record = vigie_store_get_site (store (), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->employer, ==, "Trang Due Staffing Ltd");
+  g_clear_pointer (&record, vigie_site_record_free);
+  g_assert_null (vigie_factories_page_get_undo_toast (page));
+
+  /* Delete again and let the toast go: now the site is gone from the store. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete-site", NULL));
+  iterate (50);
+  g_assert_nonnull (vigie_factories_page_get_undo_toast (page));
+  adw_toast_dismiss (vigie_factories_page_get_undo_toast (page));
+  iterate (100);
+  record = vigie_store_get_site (store (), id, &error);
+  g_assert_null (record);
+  g_assert_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (vigie_store_count (store (), "sites"), ==, n_before);
+  g_assert_cmpuint (vigie_site_list_find_position (list, id), ==, G_MAXUINT);
+
+  gtk_drop_down_set_selected (country_filter, 0);
+  settle ();
+  g_assert_cmpuint (n_shown (), ==, N_SITES);
+}
+
+static void
+test_workforce (void)
+{
+  VigieSiteEditor *editor = VIGIE_SITE_EDITOR (vigie_factories_page_get_editor (page));
+  g_autoptr(VigieSiteRow) row = row_at (5);
+  gint64 id = vigie_site_row_get_id (row);
+  g_autoptr(GPtrArray) snapshots = NULL;
+  g_autoptr(GError) error = NULL;
+  VigieWorkforceDialog *dialog;
+  VigieWorkforceRecord *newest;
+  guint n_before;
+
+  g_assert_true (vigie_factories_page_select_site (page, id));
+  iterate (50);
+  n_before = vigie_site_editor_get_n_workforce (editor);
+  g_assert_cmpuint (n_before, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-workforce", NULL));
+  g_assert_true (wait_until (workforce_dialog_shown, NULL, 5000));
+  dialog = VIGIE_WORKFORCE_DIALOG (find_toplevel (VIGIE_TYPE_WORKFORCE_DIALOG));
+
+  set_text (vigie_workforce_dialog_get_row (dialog, "total"), "500");
+  set_text (vigie_workforce_dialog_get_row (dialog, "women"), "600");
+  /* More women than workers: marked, text kept. */
+  g_assert_true (gtk_widget_has_css_class (vigie_workforce_dialog_get_row (dialog, "women"),
+                                           "error"));
+  g_assert_false (vigie_workforce_dialog_save (dialog, &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vigie_workforce_dialog_get_row (dialog, "women"))),
+                   ==, "600");
+  set_text (vigie_workforce_dialog_get_row (dialog, "women"), "250");
+  g_assert_false (gtk_widget_has_css_class (vigie_workforce_dialog_get_row (dialog, "women"),
+                                            "error"));
+  g_assert_true (vigie_workforce_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  iterate (100);
+
+  snapshots = vigie_store_list_workforce (store (), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (snapshots->len, ==, n_before + 1);
+  newest = g_ptr_array_index (snapshots, 0);
+  g_assert_cmpstr (newest->as_of, ==, "2026-06-15");
+  g_assert_cmpint (newest->total, ==, 500);
+  g_assert_cmpint (newest->women, ==, 250);
+  g_assert_cmpuint (vigie_site_editor_get_n_workforce (editor), ==, n_before + 1);
+
+  /* The list row follows: the newest snapshot. */
+  {
+    VigieSiteList *list = vigie_factories_page_get_site_list (page);
+    g_autoptr(VigieSiteRow) after = row_at (vigie_site_list_find_position (list, id));
+
+    g_assert_cmpint (vigie_site_row_get_workforce (after), ==, 500);
+    g_assert_cmpfloat_with_epsilon (vigie_site_row_get_women_percent (after), 50.0, 1e-9);
+  }
+}
+
+static gboolean
+import_dialog_settled (gpointer data)
+{
+  const char *state = vigie_import_dialog_get_state (VIGIE_IMPORT_DIALOG (data));
+
+  return g_strcmp0 (state, "working") != 0;
+}
+
+static gboolean
+import_dialog_closed (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *good = g_build_filename (tmpdir, "factories.csv", NULL);
+  g_autofree char *bad = g_build_filename (tmpdir, "bad.csv", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GError) error = NULL;
+  VigieImportDialog *dialog;
+  gint64 n_before = vigie_store_count (store (), "sites");
+
+  /* The address holds a comma: quoted, as real files do. */
+  g_assert_true (g_file_set_contents (good,
+                                      "country,name,address\n"
+                                      "VN,Hanoi Cable Works,12 Pho Hue\n"
+                                      "Malaysia,Kulim Wafer Fab,Kulim Hi-Tech Park\n"
+                                      "CN,Shenzhen Precision Electronics 1,"
+                                      "\"10 Industrial Road, Shenzhen\"\n",
+                                      -1, &error));
+  g_assert_true (g_file_set_contents (bad,
+                                      "country,name,address\n"
+                                      "Atlantis,Lost Plant,1 Sea Road\n"
+                                      "VN,Hanoi Cable Works,12 Pho Hue\n",
+                                      -1, &error));
+
+  /* A file with a bad row: nothing can be imported, and the report says why. */
+  dialog = vigie_import_dialog_new (GTK_WINDOW (window), store (), bad_file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (import_dialog_settled, dialog, 20000));
+  g_assert_cmpstr (vigie_import_dialog_get_state (dialog), ==, "report");
+  g_test_message ("bad file: %s", vigie_import_dialog_get_summary (dialog));
+  g_assert_false (vigie_import_dialog_get_can_import (dialog));
+  g_assert_nonnull (strstr (vigie_import_dialog_get_summary (dialog), "1 rejected"));
+  g_assert_cmpuint (vigie_import_dialog_get_n_listed (dialog), >=, 2);
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate (50);
+  g_assert_cmpint (vigie_store_count (store (), "sites"), ==, n_before);
+
+  /* A good file: 2 to add, 1 already present; Import adds them and the list follows. */
+  dialog = vigie_import_dialog_new (GTK_WINDOW (window), store (), good_file);
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (import_dialog_settled, dialog, 20000));
+  g_assert_cmpstr (vigie_import_dialog_get_state (dialog), ==, "report");
+  g_assert_cmpstr (vigie_import_dialog_get_summary (dialog), ==,
+                   "2 to add, 1 already present, 0 rejected");
+  g_assert_true (vigie_import_dialog_get_can_import (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.import", NULL));
+  g_assert_true (wait_until (import_dialog_closed, dialog, 20000));
+  g_object_unref (dialog);
+  iterate (100);
+
+  g_assert_cmpint (vigie_store_count (store (), "sites"), ==, n_before + 2);
+  g_assert_cmpuint (n_shown (), ==, (guint) n_before + 2);
+}
+
+static void
+test_screenshot (void)
+{
+  g_autofree char *name = screenshot_name ();
+  g_autoptr(VigieSiteRow) row = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  iterate (100);
+  row = row_at (1);
+  g_assert_true (vigie_factories_page_select_site (page, vigie_site_row_get_id (row)));
+  iterate (300);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), name);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieStore) fill = NULL;
+  g_autofree char *data_home = NULL;
+  const char *localedir = g_getenv ("VIGIE_LOCALEDIR");
+  int status;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipped (run under xvfb-run)\n");
+      return 77;
+    }
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  tmpdir = g_dir_make_tmp ("vigie-ui-factories-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (tmpdir, "data-home", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  dataset_path = g_build_filename (tmpdir, "factories.db", NULL);
+  fill = vigie_store_open (dataset_path, &error);
+  g_assert_no_error (error);
+  fill_dataset (fill);
+  g_clear_object (&fill);
+
+  app = vigie_application_new ("io.github.vigie.Vigie.TestFactories", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/factories/list", test_list);
+  g_test_add_func ("/ui/factories/search", test_search);
+  g_test_add_func ("/ui/factories/sort", test_sort);
+  g_test_add_func ("/ui/factories/edit-invalid", test_edit_invalid);
+  g_test_add_func ("/ui/factories/create-edit-delete-undo", test_create_edit_delete_undo);
+  g_test_add_func ("/ui/factories/workforce", test_workforce);
+  g_test_add_func ("/ui/factories/import", test_import);
+  g_test_add_func ("/ui/factories/screenshot", test_screenshot);
+
+  status = g_test_run ();
+
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  return status;
+}
