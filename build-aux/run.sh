@@ -34,7 +34,7 @@ For example:
   $cli --help
   $cli demo --sites 200 --findings 3000     # create a demo dataset
   $cli check                                # integrity and schema check
-  $cli figures --year 2026                  # annual figures
+  $cli backup copy.db                       # safe copy of the dataset
 
 The dataset lives in \${XDG_DATA_HOME:-~/.local/share}/vigie/vigie.db
 (choose another with --database FILE).

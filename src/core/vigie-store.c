@@ -411,6 +411,75 @@ fail:
   return FALSE;
 }
 
+/* Triggers and views run with the schema's authority. SQLite's trusted_schema=OFF would
+ * stop a crafted file's triggers, but it also forbids our own FTS5 sync triggers (FTS5 is
+ * not an "innocuous" virtual table). So the store checks instead that every trigger and view
+ * in the file is exactly one that Vigie's own migrations create, before anything runs. */
+static gboolean
+verify_schema_objects (VigieStore  *self,
+                       int          version,
+                       GError     **error)
+{
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                          g_free, g_free);
+  sqlite3 *mem = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (version <= 0)
+    return TRUE;
+
+  if (sqlite3_open (":memory:", &mem) != SQLITE_OK)
+    {
+      sqlite3_close (mem);
+      g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED, "out of memory");
+      return FALSE;
+    }
+  for (int v = 1; v <= version + 1; v++)
+    {
+      g_autofree char *name = v <= version ? find_migration (v) : g_strdup ("fts-triggers.sql");
+      g_autoptr(GBytes) bytes = name != NULL ? lookup_sql (name, NULL) : NULL;
+      g_autofree char *sql = NULL;
+
+      if (bytes == NULL)
+        continue;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      sqlite3_exec (mem, sql, NULL, NULL, NULL);
+    }
+  if (sqlite3_prepare_v2 (mem, "SELECT name, sql FROM sqlite_master "
+                          "WHERE type IN ('trigger', 'view')", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_hash_table_insert (expected,
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                             g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (mem);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT name, sql FROM sqlite_master "
+                          "WHERE type IN ('trigger', 'view')", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      vigie_store_set_error (self, sqlite3_errcode (self->db), error);
+      return FALSE;
+    }
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *sql = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (g_strcmp0 (g_hash_table_lookup (expected, name), sql) != 0)
+        ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  if (!ok)
+    g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_VIGIE,
+                 _("“%s” contains triggers or views that Vigie did not create. It was "
+                   "refused for safety and not modified."), self->path);
+  return ok;
+}
+
 static gboolean
 open_connection (VigieStore  *self,
                  GError     **error)
@@ -463,9 +532,13 @@ open_connection (VigieStore  *self,
       return FALSE;
     }
 
+  if (!verify_schema_objects (self, (int) version, error))
+    return FALSE;
+
+  /* trusted_schema stays ON for our own FTS5 triggers: see verify_schema_objects(). */
   if (!vigie_store_exec (self,
                          "PRAGMA foreign_keys = ON;"
-                         "PRAGMA trusted_schema = OFF;"
+                         "PRAGMA trusted_schema = ON;"
                          "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = FULL;"
                          "PRAGMA temp_store = MEMORY;"

@@ -62,7 +62,7 @@ test_create (void)
   g_assert_cmpstr (mode, ==, "wal");
   g_assert_cmpint (int_query (store, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (int_query (store, "PRAGMA synchronous"), ==, 2);
-  g_assert_cmpint (int_query (store, "PRAGMA trusted_schema"), ==, 0);
+  g_assert_cmpint (int_query (store, "PRAGMA trusted_schema"), ==, 1);
   g_assert_cmpint (int_query (store, "PRAGMA application_id"), ==, VIGIE_APPLICATION_ID);
   g_assert_cmpint (int_query (store, "PRAGMA user_version"), ==, VIGIE_SCHEMA_VERSION);
   g_assert_cmpint (vigie_store_get_schema_version (store), ==, VIGIE_SCHEMA_VERSION);
@@ -143,6 +143,24 @@ test_refuse_foreign (void)
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   store = vigie_store_open (other_path, &error);
+  g_assert_null (store);
+  g_assert_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_VIGIE);
+}
+
+static void
+test_refuse_foreign_trigger (void)
+{
+  g_autofree char *path = temp_path ("vigie.db");
+  g_autoptr(GError) error = NULL;
+  VigieStore *store = vigie_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (vigie_store_exec (store,
+                                   "CREATE TRIGGER evil AFTER INSERT ON sites BEGIN "
+                                   "DELETE FROM findings; END", &error));
+  g_object_unref (store);
+
+  store = vigie_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_VIGIE);
 }
@@ -233,6 +251,7 @@ main (int    argc,
   g_test_add_func ("/store/reopen", test_reopen_keeps_data);
   g_test_add_func ("/store/refuse-newer", test_refuse_newer);
   g_test_add_func ("/store/refuse-foreign", test_refuse_foreign);
+  g_test_add_func ("/store/refuse-foreign-trigger", test_refuse_foreign_trigger);
   g_test_add_func ("/store/audit-snapshot", test_audit_snapshot);
   g_test_add_func ("/store/transaction-rollback", test_transaction_rollback);
   g_test_add_func ("/store/backup", test_backup);

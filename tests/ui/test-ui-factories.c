@@ -165,6 +165,26 @@ settle (void)
   iterate (50);
 }
 
+static gboolean
+search_applied (gpointer data)
+{
+  const VigieSiteQuery *query = vigie_site_list_get_query (vigie_factories_page_get_site_list (page));
+
+  return !vigie_factories_page_get_busy (page)
+         && g_strcmp0 (query->search != NULL ? query->search : "", data) == 0;
+}
+
+/* Types TEXT in the search entry and waits for the list to show its result (the entry
+ * reports changes after a delay, and setting a text reports the empty text first). */
+static void
+search_for (const char *text)
+{
+  gtk_editable_set_text (vigie_factories_page_get_search_entry (page), text);
+  g_assert_true (wait_until (search_applied, (gpointer) text, 10000));
+  iterate (50);
+  g_assert_true (search_applied ((gpointer) text));
+}
+
 static VigieStore *
 store (void)
 {
@@ -320,8 +340,7 @@ test_search (void)
                  || gtk_widget_is_focus (GTK_WIDGET (search))
                  || gtk_widget_get_focus_child (GTK_WIDGET (search)) != NULL);
 
-  gtk_editable_set_text (search, "penang");
-  settle ();
+  search_for ("penang");
   g_assert_cmpuint (n_shown (), ==, N_SITES / 5);
   for (guint i = 0; i < n_shown (); i++)
     {
@@ -331,18 +350,15 @@ test_search (void)
     }
 
   /* Prefix, any case, two words, and punctuation that is not FTS syntax. */
-  gtk_editable_set_text (search, "ZHENG disp\"");
-  settle ();
+  search_for ("ZHENG disp\"");
   g_assert_cmpuint (n_shown (), ==, N_SITES / 5);
 
-  gtk_editable_set_text (search, "nothing-like-this");
-  settle ();
+  search_for ("nothing-like-this");
   g_assert_cmpuint (n_shown (), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page_child ("list_stack")), ==, "empty");
 
   /* A filter: one country. */
-  gtk_editable_set_text (search, "");
-  settle ();
+  search_for ("");
   {
     GtkDropDown *country = page_child ("country_filter");
     GListModel *labels = gtk_drop_down_get_model (country);

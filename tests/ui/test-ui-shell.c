@@ -524,6 +524,11 @@ test_dialogs (void)
   preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW, GTK_WINDOW (window));
   g_assert_nonnull (preferences);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (preferences));
+  g_free (save_screenshot (GTK_WIDGET (preferences), "ui-shell-preferences.png"));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
+                                                "deadlines");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (preferences));
+  g_free (save_screenshot (GTK_WIDGET (preferences), "ui-shell-deadlines.png"));
   {
     static const struct {
       const char *child;
