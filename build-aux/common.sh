@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # common.sh — shared setup for build-aux/run.sh and build-aux/test.sh.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later

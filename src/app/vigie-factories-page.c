@@ -84,6 +84,7 @@ struct _VigieFactoriesPage
   GObject             *probe_b;
   VigieSiteSort        sort;
   gboolean             descending;
+  gboolean             resorting;
 
   GPtrArray           *pending;         /* PendingDelete (shared with their toasts) */
   AdwToast            *undo_toast;      /* weak */
@@ -688,9 +689,17 @@ probe_compare (gconstpointer a,
 static void
 sorter_changed_cb (VigieFactoriesPage *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkSorter *sorter;
   GtkOrdering order;
+  GtkColumnViewColumn *columns[VIGIE_SITE_N_SORTS] = {
+    self->name_column, self->country_column, self->location_type_column,
+    self->products_column, self->workforce_column, self->women_column,
+    self->open_findings_column, self->last_investigation_column,
+  };
 
+  if (self->column_view == NULL || self->resorting)
+    return;
+  sorter = gtk_column_view_get_sorter (self->column_view);
   self->probe_hit = -1;
   order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
   if (self->probe_hit < 0)
@@ -703,6 +712,27 @@ sorter_changed_cb (VigieFactoriesPage *self)
       self->sort = (VigieSiteSort) self->probe_hit;
       self->descending = order == GTK_ORDERING_LARGER;
     }
+
+  /* The SQL sorts by one column (then name, then id): show one indicator, not the
+   * column view's stack of earlier clicks. */
+  self->resorting = TRUE;
+  for (guint i = 0; i < VIGIE_SITE_N_SORTS; i++)
+    {
+      g_autoptr(GtkSorter) probe = NULL;
+
+      if (i == self->sort)
+        continue;
+      /* Unsetting and setting the sorter drops the column from the column view's sort
+       * list and refreshes its header (clearing the sorter on GTK 4.8 leaves stale
+       * indicators on secondary columns). */
+      probe = g_object_ref (gtk_column_view_column_get_sorter (columns[i]));
+      gtk_column_view_column_set_sorter (columns[i], NULL);
+      gtk_column_view_column_set_sorter (columns[i], probe);
+    }
+  gtk_column_view_sort_by_column (self->column_view, columns[self->sort],
+                                  self->descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  self->resorting = FALSE;
+
   if (!self->updating)
     run_query (self);
 }
@@ -814,6 +844,13 @@ undo_toast_clicked_cb (AdwToast      *toast,
   undo_delete (pd);
 }
 
+static gpointer
+acquire_copy (gconstpointer src,
+              gpointer      user_data)
+{
+  return g_rc_box_acquire ((gpointer) src);
+}
+
 static void
 flush_pending (VigieFactoriesPage *self)
 {
@@ -822,7 +859,7 @@ flush_pending (VigieFactoriesPage *self)
   if (self->pending == NULL || self->pending->len == 0)
     return;
   /* Commit each one (which removes it from self->pending): work on a copy. */
-  pending = g_ptr_array_copy (self->pending, (GCopyFunc) g_rc_box_acquire, NULL);
+  pending = g_ptr_array_copy (self->pending, acquire_copy, NULL);
   for (guint i = 0; i < pending->len; i++)
     {
       PendingDelete *pd = g_ptr_array_index (pending, i);
@@ -831,8 +868,9 @@ flush_pending (VigieFactoriesPage *self)
       g_rc_box_release_full (pd, (GDestroyNotify) pending_delete_free);
     }
   g_ptr_array_set_size (pending, 0);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
+  /* The toast is left to expire: its Undo now does nothing (the deletion is done).
+   * Dismissing it here is not safe on libadwaita 1.2, which crashes when a toast still
+   * waiting in the overlay's queue is dismissed. */
 }
 
 static void
@@ -862,7 +900,6 @@ delete_site (VigieFactoriesPage *self,
   title = g_strdup_printf (_("Deleted “%s”"), name);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb),
                          g_rc_box_acquire (pd), pending_delete_release, 0);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
@@ -943,9 +980,8 @@ undo_delete_activated (GtkWidget  *widget,
     return;
   pd = g_ptr_array_index (self->pending, self->pending->len - 1);
   g_rc_box_acquire (pd);
+  /* The toast stays until it expires (see flush_pending()); its Undo is then a no-op. */
   undo_delete (pd);
-  if (self->undo_toast != NULL && self->pending->len == 0)
-    adw_toast_dismiss (self->undo_toast);
   g_rc_box_release_full (pd, (GDestroyNotify) pending_delete_free);
 }
 
@@ -975,26 +1011,38 @@ import_finished_cb (VigieImportDialog  *dialog,
   vigie_factories_add_toast (GTK_WIDGET (self), adw_toast_new (title));
 }
 
+GtkWindow *
+vigie_factories_page_import_file (VigieFactoriesPage *self,
+                                  GFile              *file)
+{
+  VigieImportDialog *dialog;
+  GtkRoot *root;
+
+  g_return_val_if_fail (VIGIE_IS_FACTORIES_PAGE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = vigie_import_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    self->store, file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_finished_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
 static void
 chooser_response_cb (GtkNativeDialog    *chooser,
                      int                 response,
                      VigieFactoriesPage *self)
 {
   g_autoptr(GFile) file = NULL;
-  VigieImportDialog *dialog;
-  GtkRoot *root;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL || self->store == NULL)
-    return;
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = vigie_import_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                    self->store, file);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (import_finished_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (file != NULL)
+    vigie_factories_page_import_file (self, file);
 }
 
 static void
@@ -1044,6 +1092,22 @@ update_actions (VigieFactoriesPage *self)
 
 /* ─── Editor signals ─────────────────────────────────────────────────────── */
 
+/* Rebuilds the row of ID. The selection model drops the selection of a replaced item:
+ * select it again without reloading the editor (which is showing it). */
+static void
+refresh_row (VigieFactoriesPage *self,
+             gint64              id)
+{
+  gint64 selected = selected_id (self);
+
+  if (self->list == NULL)
+    return;
+  self->updating = TRUE;
+  vigie_site_list_refresh_id (self->list, id);
+  select_id_quietly (self, selected);
+  self->updating = FALSE;
+}
+
 static void
 editor_saved_cb (VigieFactoriesPage *self,
                  gint64              id,
@@ -1057,15 +1121,14 @@ editor_saved_cb (VigieFactoriesPage *self,
         update_count (self);
     }
   else
-    vigie_site_list_refresh_id (self->list, id);
+    refresh_row (self, id);
 }
 
 static void
 workforce_changed_cb (VigieFactoriesPage *self,
                       gint64              id)
 {
-  if (self->list != NULL)
-    vigie_site_list_refresh_id (self->list, id);
+  refresh_row (self, id);
 }
 
 /* ─── Public API ─────────────────────────────────────────────────────────── */
@@ -1172,6 +1235,8 @@ vigie_factories_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_weak_pointer (&self->undo_toast);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIE_TYPE_FACTORIES_PAGE);
 

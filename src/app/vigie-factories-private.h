@@ -48,6 +48,9 @@ GtkLabel      *vigie_factories_page_get_count_label  (VigieFactoriesPage *self);
 AdwToast      *vigie_factories_page_get_undo_toast   (VigieFactoriesPage *self);
 /* TRUE while an asynchronous list query is running. */
 gboolean       vigie_factories_page_get_busy         (VigieFactoriesPage *self);
+/* Opens the import dialog on FILE (what Import does after the file chooser). */
+GtkWindow     *vigie_factories_page_import_file      (VigieFactoriesPage *self,
+                                                      GFile              *file);
 /* Selects ID in the list (and opens it in the editor). FALSE if it is not listed. */
 gboolean       vigie_factories_page_select_site      (VigieFactoriesPage *self,
                                                       gint64              id);

@@ -2403,7 +2403,7 @@ generate_monitoring (Demo    *d,
       if (!generate_site_monitoring (d, &d->sites[i], error))
         return FALSE;
       findings_done += d->sites[i].n_findings;
-      if (!step_progress (d, 0.12 + 0.68 * (0.5 * findings_done / n_findings
+      if (!step_progress (d, 0.12 + 0.67 * (0.5 * findings_done / n_findings
                                             + 0.5 * (i + 1) / d->n_sites),
                           _("Findings"), error))
         return FALSE;

@@ -19,7 +19,7 @@ trap 'rm -rf "$tmp"' EXIT
 failed=0
 
 # LINGUAS <-> po files
-mapfile -t linguas < <(sed -e 's/#.*//' "$root/po/LINGUAS" | tr -s ' \t' '\n\n' | sed '/^$/d')
+mapfile -t linguas < <(sed -e 's/#.*//' "$root/po/LINGUAS" | tr -s ' \t' '\n' | sed '/^$/d')
 for lang in "${linguas[@]}"; do
   if [ ! -f "$root/po/$lang.po" ]; then
     echo "FAIL po/LINGUAS lists '$lang' but po/$lang.po does not exist"
@@ -36,7 +36,7 @@ for po in "$root"/po/*.po; do
 done
 
 (cd "$root" && xgettext \
-  --package-name=vigie --msgid-bugs-address= \
+  --package-name=vigie --msgid-bugs-address=https://github.com/vigie/vigie/issues \
   --from-code=UTF-8 --add-comments=Translators \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
