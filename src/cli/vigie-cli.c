@@ -10,16 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "vigie-cli.h"
+#include "vigie-cli-private.h"
 #include "vigie-demo.h"
 #include "vigie-import.h"
 #include "vigie-store.h"
-
-typedef struct
-{
-  char     *database;
-  gboolean  show_progress;
-} Globals;
 
 typedef int (*CommandFunc) (Globals  *globals,
                             int       argc,
@@ -56,21 +50,21 @@ static const char * const main_tables[] = {
 
 /* ─── Helpers ────────────────────────────────────────────────────────────── */
 
-static void
-print_error (const char *message)
+void
+vigie_cli_print_error (const char *message)
 {
   /* Translators: prefix of error messages on the command line */
   g_printerr (_("vigie-cli: %s\n"), message);
 }
 
-static int
-usage_error (GOptionContext *context,
+int
+vigie_cli_usage_error (GOptionContext *context,
              const char     *message)
 {
   g_autofree char *help = NULL;
 
   if (message != NULL)
-    print_error (message);
+    vigie_cli_print_error (message);
   if (context != NULL)
     {
       help = g_option_context_get_help (context, TRUE, NULL);
@@ -94,8 +88,8 @@ commands_description (void)
   return g_string_free (text, FALSE);
 }
 
-static GOptionContext *
-command_context (Globals            *globals,
+GOptionContext *
+vigie_cli_command_context (Globals            *globals,
                  const char         *command,
                  const char         *parameters,
                  const char         *summary,
@@ -120,8 +114,8 @@ command_context (Globals            *globals,
 
 /* Parses the options of a subcommand. Returns FALSE (and an exit status in STATUS) on a
  * usage error. */
-static gboolean
-parse_command (GOptionContext  *context,
+gboolean
+vigie_cli_parse_command (GOptionContext  *context,
                int             *argc,
                char          ***argv,
                int             *status)
@@ -130,14 +124,14 @@ parse_command (GOptionContext  *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (context, error->message);
+      *status = vigie_cli_usage_error (context, error->message);
       return FALSE;
     }
   return TRUE;
 }
 
-static const char *
-database_path (Globals *globals)
+const char *
+vigie_cli_database_path (Globals *globals)
 {
   if (globals->database == NULL)
     globals->database = vigie_store_default_path ();
@@ -145,11 +139,11 @@ database_path (Globals *globals)
 }
 
 /* Opens an existing dataset; creating one is for `init` and `demo` only. */
-static VigieStore *
-open_existing (Globals *globals)
+VigieStore *
+vigie_cli_open_existing (Globals *globals)
 {
   g_autoptr(GError) error = NULL;
-  const char *path = database_path (globals);
+  const char *path = vigie_cli_database_path (globals);
   VigieStore *store;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -158,12 +152,12 @@ open_existing (Globals *globals)
         g_strdup_printf (_("There is no dataset at “%s”. Create one with “vigie-cli init” "
                            "or “vigie-cli demo”, or choose one with --database."),
                          path);
-      print_error (message);
+      vigie_cli_print_error (message);
       return NULL;
     }
   store = vigie_store_open (path, &error);
   if (store == NULL)
-    print_error (error->message);
+    vigie_cli_print_error (error->message);
   return store;
 }
 
@@ -177,7 +171,7 @@ ensure_parent_directory (const char *path)
       g_autofree char *message =
         /* Translators: %1$s is a folder, %2$s the system's explanation */
         g_strdup_printf (_("Cannot create the folder “%1$s”: %2$s"), dir, g_strerror (errno));
-      print_error (message);
+      vigie_cli_print_error (message);
       return FALSE;
     }
   return TRUE;
@@ -185,16 +179,8 @@ ensure_parent_directory (const char *path)
 
 /* ─── Progress ───────────────────────────────────────────────────────────── */
 
-typedef struct
-{
-  gboolean  tty;
-  int       last_percent;
-  char     *last_stage;
-  gboolean  shown;
-} ProgressState;
-
-static void
-progress_cb (double      fraction,
+void
+vigie_cli_progress_cb (double      fraction,
              const char *stage,
              gpointer    user_data)
 {
@@ -223,22 +209,22 @@ progress_cb (double      fraction,
 }
 
 /* Ends the progress display; after a success the last stage is shown complete. */
-static void
-progress_finish (ProgressState *state,
+void
+vigie_cli_progress_finish (ProgressState *state,
                  gboolean       success)
 {
   if (success && state->shown && state->last_percent != 100)
     {
       g_autofree char *stage = g_strdup (state->last_stage);
-      progress_cb (1.0, stage, state);
+      vigie_cli_progress_cb (1.0, stage, state);
     }
   if (state->shown && state->tty)
     g_printerr ("\n");
   g_clear_pointer (&state->last_stage, g_free);
 }
 
-static gboolean
-want_progress (Globals *globals)
+gboolean
+vigie_cli_want_progress (Globals *globals)
 {
   return globals->show_progress || isatty (STDERR_FILENO);
 }
@@ -256,23 +242,23 @@ run_init (Globals  *globals,
   const char *path;
   int status;
 
-  context = command_context (globals, "init", NULL,
+  context = vigie_cli_command_context (globals, "init", NULL,
                              N_("Creates an empty dataset (with the reference data: countries,\n"
                                 "codes of labour standards, hazard statements) in the file\n"
                                 "given with --database, or in the default place."),
                              NULL);
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!vigie_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (context, _("“init” takes no arguments"));
+    return vigie_cli_usage_error (context, _("“init” takes no arguments"));
 
-  path = database_path (globals);
+  path = vigie_cli_database_path (globals);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autofree char *message =
         g_strdup_printf (_("“%s” already exists: choose another file, or remove it first"),
                          path);
-      print_error (message);
+      vigie_cli_print_error (message);
       return VIGIE_CLI_BAD_INPUT;
     }
   if (!ensure_parent_directory (path))
@@ -280,7 +266,7 @@ run_init (Globals  *globals,
   store = vigie_store_open (path, &error);
   if (store == NULL)
     {
-      print_error (error->message);
+      vigie_cli_print_error (error->message);
       return VIGIE_CLI_BAD_INPUT;
     }
   g_print (_("Created an empty dataset in “%s”.\n"), path);
@@ -326,61 +312,61 @@ run_demo (Globals  *globals,
     { NULL }
   };
 
-  context = command_context (globals, "demo", NULL,
+  context = vigie_cli_command_context (globals, "demo", NULL,
                              N_("Fills an empty dataset (created if needed) with a realistic,\n"
                                 "generated dataset of any size: sites, organisations,\n"
                                 "investigations, findings, remediation, chemicals."),
                              entries);
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!vigie_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (context, _("“demo” takes no arguments"));
+    return vigie_cli_usage_error (context, _("“demo” takes no arguments"));
 
   if (sites_text != NULL)
     {
       if (!parse_count (sites_text, 10000000, &value) || value == 0)
-        return usage_error (context, _("--sites needs a whole number from 1 to 10000000"));
+        return vigie_cli_usage_error (context, _("--sites needs a whole number from 1 to 10000000"));
       options.n_sites = (guint) value;
     }
   if (findings_text != NULL)
     {
       if (!parse_count (findings_text, 100000000, &value))
-        return usage_error (context,
+        return vigie_cli_usage_error (context,
                             _("--findings needs a whole number from 0 to 100000000"));
       options.n_findings = (guint) value;
     }
   if (seed_text != NULL)
     {
       if (!parse_count (seed_text, G_MAXUINT64, &value))
-        return usage_error (context, _("--seed needs a whole number of 0 or more"));
+        return vigie_cli_usage_error (context, _("--seed needs a whole number of 0 or more"));
       options.seed = value;
     }
 
-  if (!ensure_parent_directory (database_path (globals)))
+  if (!ensure_parent_directory (vigie_cli_database_path (globals)))
     return VIGIE_CLI_BAD_INPUT;
-  store = vigie_store_open (database_path (globals), &error);
+  store = vigie_store_open (vigie_cli_database_path (globals), &error);
   if (store == NULL)
     {
-      print_error (error->message);
+      vigie_cli_print_error (error->message);
       return VIGIE_CLI_BAD_INPUT;
     }
 
   start = g_get_monotonic_time ();
   if (!vigie_demo_generate (store, &options,
-                            want_progress (globals) ? progress_cb : NULL, &progress,
+                            vigie_cli_want_progress (globals) ? vigie_cli_progress_cb : NULL, &progress,
                             NULL, &error))
     {
-      progress_finish (&progress, FALSE);
-      print_error (error->message);
+      vigie_cli_progress_finish (&progress, FALSE);
+      vigie_cli_print_error (error->message);
       return VIGIE_CLI_BAD_INPUT;
     }
-  progress_finish (&progress, TRUE);
+  vigie_cli_progress_finish (&progress, TRUE);
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         "Generated %1$u site with %2$u findings in “%3$s” (%4$.1f s).\n",
                         "Generated %1$u sites with %2$u findings in “%3$s” (%4$.1f s).\n",
                         options.n_sites),
-           options.n_sites, options.n_findings, database_path (globals),
+           options.n_sites, options.n_findings, vigie_cli_database_path (globals),
            (g_get_monotonic_time () - start) / 1e6);
   return VIGIE_CLI_OK;
 }
@@ -409,7 +395,7 @@ run_import_factories (Globals  *globals,
     { NULL }
   };
 
-  context = command_context (globals, "import factories",
+  context = vigie_cli_command_context (globals, "import factories",
                              /* Translators: do not translate “FILE.csv”'s extension */
                              N_("FILE.csv"),
                              N_("Imports an Open Supply Hub facility list: a UTF-8 CSV file whose\n"
@@ -422,25 +408,25 @@ run_import_factories (Globals  *globals,
                                 "address and country) are not added again. If any row is\n"
                                 "wrong, nothing is imported and every wrong row is listed."),
                              entries);
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!vigie_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (context, _("Name the CSV file to import"));
+    return vigie_cli_usage_error (context, _("Name the CSV file to import"));
   if (argc > 2)
-    return usage_error (context, _("Import one file at a time"));
+    return vigie_cli_usage_error (context, _("Import one file at a time"));
 
-  store = open_existing (globals);
+  store = vigie_cli_open_existing (globals);
   if (store == NULL)
     return VIGIE_CLI_BAD_INPUT;
 
   file_name = g_path_get_basename (argv[1]);
   report = vigie_import_factories (store, argv[1], dry_run,
-                                   want_progress (globals) ? progress_cb : NULL, &progress,
+                                   vigie_cli_want_progress (globals) ? vigie_cli_progress_cb : NULL, &progress,
                                    NULL, &error);
-  progress_finish (&progress, report != NULL);
+  vigie_cli_progress_finish (&progress, report != NULL);
   if (report == NULL)
     {
-      print_error (error->message);
+      vigie_cli_print_error (error->message);
       return VIGIE_CLI_BAD_INPUT;
     }
 
@@ -466,21 +452,21 @@ run_import (Globals  *globals,
   if (argc >= 2 && strcmp (argv[1], "factories") == 0)
     return run_import_factories (globals, argc - 1, argv + 1);
 
-  context = command_context (globals, "import", N_("KIND FILE.csv"),
+  context = vigie_cli_command_context (globals, "import", N_("KIND FILE.csv"),
                              N_("Imports a CSV file. KIND is one of:\n"
                                 "  factories   an Open Supply Hub facility list\n"
                                 "\n"
                                 "Run “vigie-cli import factories --help” for the columns."),
                              NULL);
   g_option_context_set_strict_posix (context, TRUE);
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!vigie_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (context, _("Name the kind of file to import: factories"));
+    return vigie_cli_usage_error (context, _("Name the kind of file to import: factories"));
   {
     g_autofree char *message = g_strdup_printf (_("“%s” is not a kind of file vigie-cli can "
                                                   "import (try: factories)"), argv[1]);
-    return usage_error (context, message);
+    return vigie_cli_usage_error (context, message);
   }
 }
 
@@ -497,24 +483,24 @@ run_check (Globals  *globals,
   g_autoptr(GString) problems = g_string_new (NULL);
   int status;
 
-  context = command_context (globals, "check", NULL,
+  context = vigie_cli_command_context (globals, "check", NULL,
                              N_("Checks the integrity of the dataset (SQLite integrity, broken\n"
                                 "references, schema version, search index) and prints the\n"
                                 "number of rows of each main table."),
                              NULL);
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!vigie_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return usage_error (context, _("“check” takes no arguments"));
+    return vigie_cli_usage_error (context, _("“check” takes no arguments"));
 
-  store = open_existing (globals);
+  store = vigie_cli_open_existing (globals);
   if (store == NULL)
     return VIGIE_CLI_BAD_INPUT;
 
   if (!vigie_store_check (store, problems, &error))
     {
       if (error != NULL)
-        print_error (error->message);
+        vigie_cli_print_error (error->message);
       else
         {
           g_printerr (_("The database has problems:\n"));
@@ -555,19 +541,19 @@ run_backup (Globals  *globals,
     { NULL }
   };
 
-  context = command_context (globals, "backup", N_("FILE"),
+  context = vigie_cli_command_context (globals, "backup", N_("FILE"),
                              N_("Copies the dataset to FILE with SQLite’s online backup, which is\n"
                                 "safe while the application is using the dataset. FILE is\n"
                                 "readable by you only."),
                              entries);
-  if (!parse_command (context, &argc, &argv, &status))
+  if (!vigie_cli_parse_command (context, &argc, &argv, &status))
     return status;
   if (argc < 2)
-    return usage_error (context, _("Name the file to copy the dataset to"));
+    return vigie_cli_usage_error (context, _("Name the file to copy the dataset to"));
   if (argc > 2)
-    return usage_error (context, _("“backup” takes one file"));
+    return vigie_cli_usage_error (context, _("“backup” takes one file"));
 
-  store = open_existing (globals);
+  store = vigie_cli_open_existing (globals);
   if (store == NULL)
     return VIGIE_CLI_BAD_INPUT;
 
@@ -575,7 +561,7 @@ run_backup (Globals  *globals,
   dest = g_file_new_for_commandline_arg (argv[1]);
   if (g_file_equal (source, dest))
     {
-      print_error (_("The copy cannot replace the dataset itself: choose another file"));
+      vigie_cli_print_error (_("The copy cannot replace the dataset itself: choose another file"));
       return VIGIE_CLI_BAD_INPUT;
     }
   if (!force && g_file_test (argv[1], G_FILE_TEST_EXISTS))
@@ -583,12 +569,12 @@ run_backup (Globals  *globals,
       g_autofree char *message =
         g_strdup_printf (_("“%s” already exists: choose another file, or add --force to "
                            "replace it"), argv[1]);
-      print_error (message);
+      vigie_cli_print_error (message);
       return VIGIE_CLI_BAD_INPUT;
     }
   if (!vigie_store_backup (store, argv[1], &error))
     {
-      print_error (error->message);
+      vigie_cli_print_error (error->message);
       return VIGIE_CLI_BAD_INPUT;
     }
   g_print (_("Copied the dataset to “%s”.\n"), argv[1]);
@@ -629,7 +615,7 @@ vigie_cli_run (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      status = usage_error (context, error->message);
+      status = vigie_cli_usage_error (context, error->message);
       goto out;
     }
 
@@ -642,7 +628,7 @@ vigie_cli_run (int    argc,
 
   if (argc < 2)
     {
-      status = usage_error (context, _("Name a command"));
+      status = vigie_cli_usage_error (context, _("Name a command"));
       goto out;
     }
 
@@ -656,7 +642,7 @@ vigie_cli_run (int    argc,
   {
     g_autofree char *message = g_strdup_printf (_("“%s” is not a vigie-cli command"),
                                                 argv[1]);
-    status = usage_error (context, message);
+    status = vigie_cli_usage_error (context, message);
   }
 
 out:
