@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "vigie-pages.h"
 #include "vigie-resources.h"
 #include "vigie-window-private.h"
 
@@ -132,6 +133,26 @@ vigie_window_update_actions (VigieWindow *self)
   gtk_widget_set_visible (self->start_empty_button, can_create);
 }
 
+/* Every other page exposes a writable "store" property (VigieStore); the window hands the
+ * open dataset to each page of the view stack that has one. */
+static void
+set_store_on_pages (VigieWindow *self,
+                    VigieStore  *store)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (child != GTK_WIDGET (self->factories_page)
+          && g_object_class_find_property (G_OBJECT_GET_CLASS (child), "store") != NULL)
+        g_object_set (child, "store", store, NULL);
+    }
+}
+
 void
 vigie_window_set_store (VigieWindow *self,
                         VigieStore  *store)
@@ -143,6 +164,7 @@ vigie_window_set_store (VigieWindow *self,
     return;
 
   vigie_factories_page_set_store (self->factories_page, store);
+  set_store_on_pages (self, store);
 
   if (store != NULL)
     {
@@ -568,6 +590,7 @@ vigie_window_class_init (VigieWindowClass *klass)
   /* Keeps the resource bundle linked in when only the window is used. */
   g_assert (vigie_get_resource () != NULL);
   g_type_ensure (VIGIE_TYPE_FACTORIES_PAGE);
+  vigie_pages_ensure_types ();
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vigie/Vigie/vigie-window.ui");
