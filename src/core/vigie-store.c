@@ -718,6 +718,18 @@ vigie_store_bulk_end (VigieStore  *self,
   return exec_resource (self, "fts-triggers.sql", error);
 }
 
+gboolean
+vigie_store_set_foreign_keys (VigieStore  *self,
+                              gboolean     enabled,
+                              GError     **error)
+{
+  g_return_val_if_fail (VIGIE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->tx_depth == 0, FALSE);
+
+  return vigie_store_exec (self, enabled ? "PRAGMA foreign_keys = ON"
+                                         : "PRAGMA foreign_keys = OFF", error);
+}
+
 /* ─── Audit log ──────────────────────────────────────────────────────────── */
 
 static const char *

@@ -61,6 +61,13 @@ gboolean     vigie_store_bulk_begin          (VigieStore  *self,
 gboolean     vigie_store_bulk_end            (VigieStore  *self,
                                               GError     **error);
 
+/* Foreign-key enforcement for this connection; only outside a transaction (SQLite ignores
+ * the pragma inside one). For generators that write rows whose references they build
+ * themselves, followed by a foreign_key_check before commit. */
+gboolean     vigie_store_set_foreign_keys    (VigieStore  *self,
+                                              gboolean     enabled,
+                                              GError     **error);
+
 /* PRAGMA integrity_check + foreign_key_check + schema version. Appends a human-readable
  * line per problem to REPORT (may be NULL). Returns TRUE when the database is sound. */
 gboolean     vigie_store_check               (VigieStore  *self,
