@@ -8,9 +8,15 @@
  */
 #include <gtk/gtk.h>
 
+#include "vigie-chemicals-page.h"
+#include "vigie-findings-page.h"
 #include "vigie-pages.h"
+#include "vigie-remediation-page.h"
 
 void
 vigie_pages_ensure_types (void)
 {
+  g_type_ensure (VIGIE_TYPE_CHEMICALS_PAGE);
+  g_type_ensure (VIGIE_TYPE_FINDINGS_PAGE);
+  g_type_ensure (VIGIE_TYPE_REMEDIATION_PAGE);
 }

@@ -11,6 +11,7 @@
 
 #include "vigie-factories-private.h"
 #include "vigie-reference.h"
+#include "vigie-findings-page.h"
 #include "vigie-site-editor.h"
 #include "vigie-util.h"
 #include "vigie-vocab.h"
@@ -922,6 +923,14 @@ setup_countries (VigieSiteEditor *self)
   gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (labels));
 }
 
+/* The site's investigations and findings, on the Findings page. */
+static void
+show_findings_clicked_cb (VigieSiteEditor *self)
+{
+  if (self->record != NULL && self->record->id > 0)
+    vigie_findings_page_show_site (GTK_WIDGET (self), self->record->id);
+}
+
 static void
 vigie_site_editor_init (VigieSiteEditor *self)
 {
@@ -930,6 +939,17 @@ vigie_site_editor_init (VigieSiteEditor *self)
   guint n = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  {
+    GtkWidget *findings = gtk_button_new_from_icon_name ("dialog-warning-symbolic");
+
+    gtk_widget_set_tooltip_text (findings, _("Investigations and Findings of This Site"));
+    gtk_widget_set_valign (findings, GTK_ALIGN_CENTER);
+    g_signal_connect_object (findings, "clicked", G_CALLBACK (show_findings_clicked_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_insert_before (findings, gtk_widget_get_parent (self->delete_button),
+                              self->delete_button);
+  }
 
   self->entries[ENTRY_NAME] = self->name_row;
   self->entries[ENTRY_NATIVE_NAME] = self->native_name_row;

@@ -39,6 +39,7 @@ static const Command commands[] = {
     run_import },
   { "check", N_("Check the integrity of the dataset and count its rows"), run_check },
   { "backup", N_("Copy the dataset safely to another file"), run_backup },
+  { "remediation", N_("Remediation actions: list the overdue ones"), vigie_cli_remediation },
 };
 
 /* The main tables, in the order `check` lists them. */
@@ -451,6 +452,10 @@ run_import (Globals  *globals,
   /* The kind of file comes first; its own options follow it. */
   if (argc >= 2 && strcmp (argv[1], "factories") == 0)
     return run_import_factories (globals, argc - 1, argv + 1);
+  if (argc >= 2 && strcmp (argv[1], "chemicals") == 0)
+    return vigie_cli_import_chemicals (globals, argc - 1, argv + 1);
+  if (argc >= 2 && strcmp (argv[1], "findings") == 0)
+    return vigie_cli_import_findings (globals, argc - 1, argv + 1);
 
   context = vigie_cli_command_context (globals, "import", N_("KIND FILE.csv"),
                              N_("Imports a CSV file. KIND is one of:\n"

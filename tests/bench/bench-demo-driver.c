@@ -6,15 +6,42 @@
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include "vigie-demo.h"
 
-static void
-on_progress (double      fraction,
-             const char *stage,
-             gpointer    user_data)
+static double
+cpu_seconds (void)
 {
-  fprintf (stderr, "\r%3.0f %% %s   ", fraction * 100.0, stage);
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/* Prints each stage with the wall and CPU time it took, so a slow stage stands out. */
+static void
+on_progress (double      fraction G_GNUC_UNUSED,
+             const char *stage,
+             gpointer    user_data G_GNUC_UNUSED)
+{
+  static char *last_stage = NULL;
+  static gint64 stage_start = 0;
+  static double cpu_start = 0;
+  gint64 now = g_get_monotonic_time ();
+  double cpu = cpu_seconds ();
+
+  if (last_stage == NULL || g_strcmp0 (last_stage, stage) != 0)
+    {
+      if (last_stage != NULL)
+        fprintf (stderr, "%-24s %8.2f s wall %8.2f s CPU\n", last_stage,
+                 (now - stage_start) / 1e6, cpu - cpu_start);
+      g_free (last_stage);
+      last_stage = g_strdup (stage);
+      stage_start = now;
+      cpu_start = cpu;
+    }
 }
 
 int
@@ -38,9 +65,9 @@ main (int   argc,
   store = vigie_store_open (argv[1], &error);
   if (store == NULL || !vigie_demo_generate (store, &options, on_progress, NULL, NULL, &error))
     {
-      fprintf (stderr, "\n%s\n", error->message);
+      fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  fprintf (stderr, "\n");
+  on_progress (1.0, "", NULL);
   return 0;
 }

@@ -164,6 +164,46 @@ content_digest (VigieStore *store)
   return g_strdup (g_checksum_get_string (sum));
 }
 
+/* The generator writes with CHECK constraints ignored (they hold by construction), and
+ * PRAGMA integrity_check skips those that call date (): copy every table into an empty
+ * attached schema, where every constraint applies again. Returns the first failure. */
+static char *
+first_check_violation (VigieStore *store)
+{
+  sqlite3 *db = vigie_store_get_db (store);
+  sqlite3_stmt *tables = NULL;
+  char *failure = NULL;
+  guint n_tables = 0;
+
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF; ATTACH ':memory:' AS v",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM main.sqlite_master "
+                                       "WHERE type = 'table' AND sql LIKE 'CREATE TABLE %' "
+                                       "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (failure == NULL && sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (tables, 0);
+      const char *sql = (const char *) sqlite3_column_text (tables, 1);
+      g_autofree char *create = g_strconcat ("CREATE TABLE v.", sql + strlen ("CREATE TABLE "),
+                                             NULL);
+      /* The WHERE clause keeps SQLite from copying the records as they are (the transfer
+       * optimisation assumes that a table with the same constraints satisfies them). */
+      g_autofree char *copy = g_strdup_printf ("INSERT INTO v.\"%s\" SELECT * FROM main.\"%s\" "
+                                               "WHERE 1", name, name);
+
+      g_assert_cmpint (sqlite3_exec (db, create, NULL, NULL, NULL), ==, SQLITE_OK);
+      if (sqlite3_exec (db, copy, NULL, NULL, NULL) != SQLITE_OK)
+        failure = g_strdup_printf ("%s: %s", name, sqlite3_errmsg (db));
+      n_tables++;
+    }
+  sqlite3_finalize (tables);
+  g_assert_cmpint (sqlite3_exec (db, "DETACH v; PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpuint (n_tables, >=, 30);
+  return failure;
+}
+
 static void
 test_deterministic (Fixture       *f,
                     gconstpointer  data)
@@ -193,6 +233,8 @@ test_content (Fixture       *f,
   g_autoptr(GString) report = g_string_new (NULL);
   const VigieVocabEntry *entries;
   sqlite3_stmt *stmt = NULL;
+  g_autofree char *violation = NULL;
+  g_autofree char *broken = NULL;
   sqlite3 *db;
   guint n;
 
@@ -204,6 +246,20 @@ test_content (Fixture       *f,
   g_assert_true (vigie_store_check (f->a, report, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (report->str, ==, "");
+  /* Every CHECK constraint holds, date () ones included. */
+  violation = first_check_violation (f->a);
+  g_assert_cmpstr (violation, ==, NULL);
+  /* The connection is as it was: foreign keys on, WAL, constraints enforced. */
+  g_assert_cmpint (query_int (f->a, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (f->a, "PRAGMA ignore_check_constraints"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  /* Every secondary index dropped for the bulk write is back. */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                              "AND tbl_name = 'findings' AND sql IS NOT NULL"), ==, 7);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                              "AND sql IS NOT NULL"), ==,
+                   query_int (f->b, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                              "AND sql IS NOT NULL"));
 
   /* Everything else the dataset should hold. */
   g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM organisations WHERE kind = 'affiliate'"), >=, 30);
@@ -344,6 +400,16 @@ test_content (Fixture       *f,
       g_assert_cmpstr (key, ==, (const char *) sqlite3_column_text (stmt, 3));
     }
   sqlite3_finalize (stmt);
+
+  /* The constraint check above can fail: a timestamp where a date belongs is found. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA ignore_check_constraints = ON;"
+                                 "UPDATE remediation_actions SET due_on = due_on || 'T12:00:00Z' "
+                                 "WHERE id = (SELECT min (id) FROM remediation_actions);"
+                                 "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  broken = first_check_violation (f->a);
+  g_assert_nonnull (broken);
+  g_assert_true (g_str_has_prefix (broken, "remediation_actions: "));
 }
 
 static void

@@ -1,0 +1,1244 @@
+/* vigie-remediation-page.c — the Remediation page.
+ *
+ * Top: the timeline (VigieTimelineWidget over VigieActionSpans: one small struct per
+ * action, only visible rows drawn). Below: the same actions as a lazy list (VigieActionList:
+ * ids from SQL, sorted and filtered in SQL) with multi-selection for bulk status changes.
+ * Right: the action editor. The filters apply to both views. The overdue count goes into
+ * the page's badge in the window's view switcher.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "vigie-action-editor.h"
+#include "vigie-factories-private.h"
+#include "vigie-remediation-page.h"
+#include "vigie-remediation.h"
+#include "vigie-util.h"
+#include "vigie-vocab.h"
+
+typedef struct
+{
+  VigieRemediationPage *self;
+  VigieActionSort       sort;
+} Probe;
+
+struct _VigieRemediationPage
+{
+  GtkWidget             parent_instance;
+
+  VigieStore           *store;
+  VigieActionList      *list;
+  GtkMultiSelection    *selection;
+  gboolean              updating;
+  gint64                overdue;
+
+  GtkWidget            *root_box;
+  GtkDropDown          *grouping;
+  GtkToggleButton      *zoom_buttons[VIGIE_TIMELINE_N_ZOOMS];
+  GtkDropDown          *site_filter;
+  GtkDropDown          *status_filter;
+  GtkDropDown          *escalation_filter;
+  GtkDropDown          *responsible_filter;
+  GtkToggleButton      *overdue_toggle;
+  GtkToggleButton      *month_toggle;
+  GtkMenuButton        *bulk_button;
+  GtkLabel             *count_label;
+  VigieTimelineWidget  *timeline;
+  GtkStack             *list_stack;
+  AdwStatusPage        *empty_page;
+  GtkColumnView        *column_view;
+  GtkColumnViewColumn  *columns[VIGIE_ACTION_N_SORTS];
+  VigieActionEditor    *editor;
+
+  GPtrArray            *sites;          /* VigieActionChoice of the site filter */
+  GPtrArray            *responsibles;   /* VigieActionChoice of the responsible filter */
+
+  Probe                 probes[VIGIE_ACTION_N_SORTS];
+  int                   probe_hit;
+  GObject              *probe_a;
+  GObject              *probe_b;
+  VigieActionSort       sort;
+  gboolean              descending;
+  gboolean              resorting;
+
+  const char          **bulk_statuses;
+};
+
+G_DEFINE_FINAL_TYPE (VigieRemediationPage, vigie_remediation_page, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_STORE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void reload (VigieRemediationPage *self, gint64 keep_id);
+
+/* ─── Helpers ────────────────────────────────────────────────────────────── */
+
+static char *
+today_iso (void)
+{
+  return vigie_today_iso ();
+}
+
+static void
+read_deadlines (VigieDeadlines *d)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  vigie_deadlines_init_defaults (d);
+  if (source == NULL)
+    return;
+  schema = g_settings_schema_source_lookup (source, "io.github.vigie.Vigie", TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "deadline-critical-plan"))
+    return;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  d->critical_plan = g_settings_get_int (settings, "deadline-critical-plan");
+  d->critical_completion = g_settings_get_int (settings, "deadline-critical-completion");
+  d->major_plan = g_settings_get_int (settings, "deadline-major-plan");
+  d->major_completion = g_settings_get_int (settings, "deadline-major-completion");
+  d->minor_plan = g_settings_get_int (settings, "deadline-minor-plan");
+  d->minor_completion = g_settings_get_int (settings, "deadline-minor-completion");
+}
+
+static void
+toast (VigieRemediationPage *self,
+       const char           *message)
+{
+  vigie_factories_add_toast (GTK_WIDGET (self), adw_toast_new (message));
+}
+
+/* The overdue digest: a badge on the page's tab in the window's view switcher. */
+static void
+update_badge (VigieRemediationPage *self)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+  AdwViewStackPage *page;
+  GtkWidget *child = GTK_WIDGET (self);
+
+  self->overdue = self->store != NULL ? vigie_remediation_count_overdue (self->store, NULL, NULL)
+                                      : -1;
+  if (stack == NULL)
+    return;
+  /* The page's child is this widget or one of its ancestors below the stack. */
+  while (gtk_widget_get_parent (child) != NULL && gtk_widget_get_parent (child) != stack
+         && adw_view_stack_get_page (ADW_VIEW_STACK (stack), child) == NULL)
+    child = gtk_widget_get_parent (child);
+  page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), child);
+  if (page == NULL)
+    return;
+  adw_view_stack_page_set_badge_number (page, (guint) MAX (self->overdue, 0));
+  adw_view_stack_page_set_needs_attention (page, self->overdue > 0);
+}
+
+static GArray *
+selected_ids (VigieRemediationPage *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkBitset) set = NULL;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->list == NULL)
+    return ids;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = vigie_action_list_get_id (self->list, position);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* ─── Bulk status menu ───────────────────────────────────────────────────── */
+
+static void
+update_bulk_menu (VigieRemediationPage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GArray) ids = selected_ids (self);
+
+  g_clear_pointer (&self->bulk_statuses, g_free);
+  if (self->store != NULL && ids->len > 0)
+    self->bulk_statuses = vigie_store_common_next_statuses (self->store,
+                                                            (const gint64 *) (gpointer) ids->data,
+                                                            ids->len, NULL);
+  for (guint i = 0; self->bulk_statuses != NULL && self->bulk_statuses[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item =
+        g_menu_item_new (vigie_vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS,
+                                            self->bulk_statuses[i]), NULL);
+
+      g_menu_item_set_action_and_target (item, "page.set-status", "s", self->bulk_statuses[i]);
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (self->bulk_button, G_MENU_MODEL (menu));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bulk_button),
+                            self->bulk_statuses != NULL && self->bulk_statuses[0] != NULL);
+  if (ids->len > 1)
+    {
+      /* Translators: tooltip of the bulk status button; %u selected actions */
+      g_autofree char *tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Change the status of %u action",
+                                                           "Change the status of %u actions",
+                                                           ids->len), ids->len);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->bulk_button), tip);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->bulk_button),
+                                 _("Change the status of the selected actions"));
+}
+
+const char **
+vigie_remediation_page_get_bulk_statuses (VigieRemediationPage *self)
+{
+  g_return_val_if_fail (VIGIE_IS_REMEDIATION_PAGE (self), NULL);
+  return self->bulk_statuses;
+}
+
+gboolean
+vigie_remediation_page_bulk_change (VigieRemediationPage  *self,
+                                    const char            *to,
+                                    GError               **error)
+{
+  g_autoptr(GArray) ids = selected_ids (self);
+  gint64 keep = vigie_action_editor_get_action_id (self->editor);
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (VIGIE_IS_REMEDIATION_PAGE (self), FALSE);
+
+  if (self->store == NULL || ids->len == 0)
+    return FALSE;
+  if (!vigie_store_change_actions_status (self->store, (const gint64 *) (gpointer) ids->data,
+                                          ids->len, to, NULL, NULL, NULL, error))
+    return FALSE;
+  reload (self, keep);
+  if (keep != 0)
+    vigie_action_editor_load (self->editor, keep, NULL);
+  /* Translators: after a bulk change: "3 actions now “Plan accepted”" */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u action now “%2$s”",
+                                          "%1$u actions now “%2$s”", ids->len),
+                             ids->len, vigie_vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS, to));
+  toast (self, message);
+  return TRUE;
+}
+
+static void
+set_status_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!vigie_remediation_page_bulk_change (self, g_variant_get_string (parameter, NULL), &error)
+      && error != NULL)
+    toast (self, error->message);
+}
+
+/* ─── Query ──────────────────────────────────────────────────────────────── */
+
+static VigieActionQuery *
+query_from_widgets (VigieRemediationPage *self)
+{
+  VigieActionQuery *q = vigie_action_query_new ();
+  const VigieVocabEntry *statuses = vigie_vocab_entries (VIGIE_VOCAB_REMEDIATION_STATUS, NULL);
+  const VigieVocabEntry *levels = vigie_vocab_entries (VIGIE_VOCAB_ESCALATION_LEVEL, NULL);
+  guint site = gtk_drop_down_get_selected (self->site_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint level = gtk_drop_down_get_selected (self->escalation_filter);
+  guint responsible = gtk_drop_down_get_selected (self->responsible_filter);
+
+  if (self->sites != NULL && site != GTK_INVALID_LIST_POSITION && site > 0
+      && site <= self->sites->len)
+    q->site_id = ((VigieActionChoice *) g_ptr_array_index (self->sites, site - 1))->id;
+  if (status != GTK_INVALID_LIST_POSITION && status > 0)
+    q->status = g_strdup (statuses[status - 1].code);
+  if (level != GTK_INVALID_LIST_POSITION && level > 0)
+    q->escalation_level = g_strdup (levels[level - 1].code);
+  if (self->responsibles != NULL && responsible != GTK_INVALID_LIST_POSITION && responsible > 0
+      && responsible <= self->responsibles->len)
+    q->responsible_id = ((VigieActionChoice *) g_ptr_array_index (self->responsibles,
+                                                                  responsible - 1))->id;
+  q->only_overdue = gtk_toggle_button_get_active (self->overdue_toggle);
+  q->due_this_month = gtk_toggle_button_get_active (self->month_toggle);
+  q->today = today_iso ();
+  q->sort = self->sort;
+  q->descending = self->descending;
+  return q;
+}
+
+static void
+update_count (VigieRemediationPage *self)
+{
+  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  g_autofree char *shown = vigie_factories_format_count (n);
+  g_autofree char *text = NULL;
+
+  if (self->store == NULL)
+    {
+      gtk_label_set_label (self->count_label, "");
+      adw_status_page_set_title (self->empty_page, _("No Dataset Open"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Open or create a dataset to see its remediation actions."));
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+      return;
+    }
+  if (self->overdue > 0)
+    {
+      g_autofree char *late = vigie_factories_format_count (self->overdue);
+
+      /* Translators: "1,204 actions · 87 overdue" (the overdue count is for the dataset) */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s action · %2$s overdue",
+                                           "%1$s actions · %2$s overdue", n), shown, late);
+    }
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s action", "%s actions", n), shown);
+  gtk_label_set_label (self->count_label, text);
+  if (n > 0)
+    {
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      return;
+    }
+  adw_status_page_set_title (self->empty_page, _("No Matching Actions"));
+  adw_status_page_set_description (self->empty_page,
+                                   _("No remediation action matches these filters. Actions are "
+                                     "added to findings."));
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+reload (VigieRemediationPage *self,
+        gint64                keep_id)
+{
+  g_autoptr(VigieActionQuery) q = NULL;
+  g_autoptr(GError) error = NULL;
+  VigieActionSpans *spans;
+  guint position;
+
+  if (self->list == NULL)
+    {
+      vigie_timeline_widget_set_spans (self->timeline, NULL, 0);
+      update_count (self);
+      return;
+    }
+  q = query_from_widgets (self);
+  self->updating = TRUE;
+  if (!vigie_action_list_set_query (self->list, q, &error))
+    toast (self, error->message);
+  g_clear_error (&error);
+  spans = vigie_action_spans_load (self->store, q,
+                                   gtk_drop_down_get_selected (self->grouping) == 1
+                                   ? VIGIE_TIMELINE_GROUP_FINDING : VIGIE_TIMELINE_GROUP_SITE,
+                                   &error);
+  if (spans == NULL)
+    toast (self, error->message);
+  vigie_timeline_widget_set_spans (self->timeline, spans, vigie_julian_from_iso (q->today));
+  position = keep_id != 0 ? vigie_action_list_find_position (self->list, keep_id) : G_MAXUINT;
+  if (position != G_MAXUINT)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  vigie_timeline_widget_select (self->timeline, keep_id);
+  self->updating = FALSE;
+  update_badge (self);
+  update_count (self);
+  update_bulk_menu (self);
+}
+
+static void
+filters_changed_cb (VigieRemediationPage *self)
+{
+  if (self->updating)
+    return;
+  reload (self, vigie_action_editor_get_action_id (self->editor));
+}
+
+void
+vigie_remediation_page_set_filters (VigieRemediationPage   *self,
+                                    const VigieActionQuery *q)
+{
+  g_return_if_fail (VIGIE_IS_REMEDIATION_PAGE (self));
+
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->site_filter, 0);
+  for (guint i = 0; self->sites != NULL && i < self->sites->len; i++)
+    if (((VigieActionChoice *) g_ptr_array_index (self->sites, i))->id == q->site_id)
+      gtk_drop_down_set_selected (self->site_filter, i + 1);
+  gtk_drop_down_set_selected (self->status_filter,
+                              q->status != NULL
+                              ? (guint) (vigie_vocab_index (VIGIE_VOCAB_REMEDIATION_STATUS,
+                                                            q->status) + 1) : 0);
+  gtk_drop_down_set_selected (self->escalation_filter,
+                              q->escalation_level != NULL
+                              ? (guint) (vigie_vocab_index (VIGIE_VOCAB_ESCALATION_LEVEL,
+                                                            q->escalation_level) + 1) : 0);
+  gtk_toggle_button_set_active (self->overdue_toggle, q->only_overdue);
+  gtk_toggle_button_set_active (self->month_toggle, q->due_this_month);
+  self->updating = FALSE;
+  reload (self, vigie_action_editor_get_action_id (self->editor));
+}
+
+static void
+fill_choice_filter (GtkDropDown  *drop_down,
+                    const char   *all_label,
+                    GPtrArray    *choices)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (labels, all_label);
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
+    gtk_string_list_append (labels, ((VigieActionChoice *) g_ptr_array_index (choices, i))->label);
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (drop_down, 0);
+}
+
+static void
+update_choice_filters (VigieRemediationPage *self)
+{
+  g_clear_pointer (&self->sites, g_ptr_array_unref);
+  g_clear_pointer (&self->responsibles, g_ptr_array_unref);
+  if (self->store != NULL)
+    {
+      self->sites = vigie_action_list_sites_in_use (self->store, NULL);
+      self->responsibles = vigie_action_list_responsibles_in_use (self->store, NULL);
+    }
+  self->updating = TRUE;
+  fill_choice_filter (self->site_filter, _("All Sites"), self->sites);
+  fill_choice_filter (self->responsible_filter, _("Any Organisation"), self->responsibles);
+  self->updating = FALSE;
+}
+
+/* ─── Selection between the timeline, the list and the editor ───────────── */
+
+static void
+open_action (VigieRemediationPage *self,
+             gint64                id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (id == vigie_action_editor_get_action_id (self->editor))
+    return;
+  if (id == 0)
+    {
+      vigie_action_editor_clear (self->editor);
+      return;
+    }
+  if (!vigie_action_editor_load (self->editor, id, &error))
+    toast (self, error->message);
+}
+
+static void
+list_selection_changed_cb (VigieRemediationPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  update_bulk_menu (self);
+  if (self->updating)
+    return;
+  ids = selected_ids (self);
+  if (ids->len != 1)
+    return;
+  self->updating = TRUE;
+  vigie_timeline_widget_select (self->timeline, g_array_index (ids, gint64, 0));
+  self->updating = FALSE;
+  open_action (self, g_array_index (ids, gint64, 0));
+}
+
+gboolean
+vigie_remediation_page_select_action (VigieRemediationPage *self,
+                                      gint64                id)
+{
+  guint position;
+
+  g_return_val_if_fail (VIGIE_IS_REMEDIATION_PAGE (self), FALSE);
+
+  if (self->list == NULL)
+    return FALSE;
+  position = vigie_action_list_find_position (self->list, id);
+  if (position == G_MAXUINT)
+    return FALSE;
+  self->updating = TRUE;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  vigie_timeline_widget_select (self->timeline, id);
+  self->updating = FALSE;
+  update_bulk_menu (self);
+  open_action (self, id);
+  return TRUE;
+}
+
+static void
+timeline_selected_cb (VigieTimelineWidget  *timeline,
+                      gint64                id,
+                      VigieRemediationPage *self)
+{
+  if (!self->updating)
+    vigie_remediation_page_select_action (self, id);
+}
+
+static void
+editor_saved_cb (VigieActionEditor    *editor,
+                 gint64                id,
+                 gboolean              created,
+                 VigieRemediationPage *self)
+{
+  if (created)
+    update_choice_filters (self);
+  reload (self, id);
+}
+
+static void
+editor_status_changed_cb (VigieActionEditor    *editor,
+                          gint64                id,
+                          VigieRemediationPage *self)
+{
+  reload (self, id);
+}
+
+/* ─── Zoom, grouping, time ───────────────────────────────────────────────── */
+
+static void
+zoom_toggled_cb (GtkToggleButton      *button,
+                 VigieRemediationPage *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  for (guint z = 0; z < VIGIE_TIMELINE_N_ZOOMS; z++)
+    if (self->zoom_buttons[z] == button)
+      vigie_timeline_widget_set_zoom (self->timeline, z);
+}
+
+static void
+sync_zoom_buttons (VigieRemediationPage *self)
+{
+  VigieTimelineZoom zoom = vigie_timeline_widget_get_zoom (self->timeline);
+
+  gtk_toggle_button_set_active (self->zoom_buttons[zoom], TRUE);
+}
+
+static void
+zoom_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (widget);
+  int zoom = (int) vigie_timeline_widget_get_zoom (self->timeline);
+
+  zoom += g_str_equal (action_name, "page.zoom-in") ? -1 : 1;
+  if (zoom >= 0 && zoom < VIGIE_TIMELINE_N_ZOOMS)
+    {
+      vigie_timeline_widget_set_zoom (self->timeline, (VigieTimelineZoom) zoom);
+      sync_zoom_buttons (self);
+    }
+}
+
+static void
+scroll_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (widget);
+  double days = vigie_timeline_zoom_days (vigie_timeline_widget_get_zoom (self->timeline)) / 2;
+  g_autofree char *today = today_iso ();
+
+  if (g_str_equal (action_name, "page.today"))
+    vigie_timeline_widget_center_on_day (self->timeline, vigie_julian_from_iso (today));
+  else
+    vigie_timeline_widget_scroll_days (self->timeline,
+                                       g_str_equal (action_name, "page.earlier") ? -days : days);
+}
+
+static void
+new_action_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  VigieDeadlines deadlines;
+  gint64 finding = vigie_action_editor_get_finding_id (self->editor);
+
+  if (self->store == NULL)
+    return;
+  if (finding == 0)
+    {
+      toast (self, _("Select an action of the finding to add another action to it"));
+      return;
+    }
+  read_deadlines (&deadlines);
+  if (!vigie_action_editor_new_action (self->editor, finding, &deadlines, &error))
+    toast (self, error->message);
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!vigie_action_editor_save (self->editor, &error))
+    toast (self, error->message);
+}
+
+static void
+rollup_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 finding = vigie_action_editor_get_finding_id (self->editor);
+  const char *status = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (finding != 0 && vigie_action_editor_get_action_id (self->editor) != 0)
+    {
+      if (!vigie_store_rollup_finding (self->store, finding, &status, &error))
+        {
+          toast (self, error->message);
+          return;
+        }
+      /* Translators: after rolling up a finding's status from its actions */
+      message = g_strdup_printf (_("The finding is now “%s”"),
+                                 vigie_vocab_label (VIGIE_VOCAB_FINDING_STATUS, status));
+    }
+  else
+    {
+      gint64 n = vigie_store_rollup_all_findings (self->store, &error);
+
+      if (n < 0)
+        {
+          toast (self, error->message);
+          return;
+        }
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%d finding changed status",
+                                              "%d findings changed status", (gulong) n), (int) n);
+    }
+  toast (self, message);
+}
+
+static void
+grouping_changed_cb (VigieRemediationPage *self)
+{
+  if (!self->updating)
+    reload (self, vigie_action_editor_get_action_id (self->editor));
+}
+
+/* ─── Sorting: probes (see the Factories page) ───────────────────────────── */
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  Probe *probe = user_data;
+
+  if (probe->self->probe_hit < 0)
+    probe->self->probe_hit = (int) probe->sort;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+sorter_changed_cb (VigieRemediationPage *self)
+{
+  GtkSorter *sorter;
+  GtkOrdering order;
+
+  if (self->column_view == NULL || self->resorting)
+    return;
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->probe_hit = -1;
+  order = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
+  if (self->probe_hit < 0)
+    {
+      self->sort = VIGIE_ACTION_SORT_DUE;
+      self->descending = FALSE;
+    }
+  else
+    {
+      self->sort = (VigieActionSort) self->probe_hit;
+      self->descending = order == GTK_ORDERING_LARGER;
+    }
+  self->resorting = TRUE;
+  for (guint i = 0; i < VIGIE_ACTION_N_SORTS; i++)
+    {
+      g_autoptr(GtkSorter) probe = NULL;
+
+      if (i == self->sort || self->columns[i] == NULL)
+        continue;
+      probe = g_object_ref (gtk_column_view_column_get_sorter (self->columns[i]));
+      gtk_column_view_column_set_sorter (self->columns[i], NULL);
+      gtk_column_view_column_set_sorter (self->columns[i], probe);
+    }
+  if (self->columns[self->sort] != NULL)
+    gtk_column_view_sort_by_column (self->column_view, self->columns[self->sort],
+                                    self->descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  self->resorting = FALSE;
+  if (!self->updating)
+    reload (self, vigie_action_editor_get_action_id (self->editor));
+}
+
+/* ─── Columns ────────────────────────────────────────────────────────────── */
+
+typedef enum
+{
+  COL_SITE, COL_FINDING, COL_ACTION, COL_RESPONSIBLE, COL_STATUS, COL_ESCALATION, COL_OPENED,
+  COL_DUE, COL_OVERDUE, N_COLUMNS
+} Column;
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  VigieActionRow *row = gtk_list_item_get_item (item);
+  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+  int days = vigie_action_row_get_days_overdue (row);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "numeric");
+  switch (column)
+    {
+    case COL_SITE: text = vigie_action_row_get_site (row); break;
+    case COL_FINDING: text = vigie_action_row_get_finding (row); break;
+    case COL_ACTION: text = vigie_action_row_get_description (row); break;
+    case COL_RESPONSIBLE:
+      text = vigie_action_row_get_responsible (row) != NULL ? vigie_action_row_get_responsible (row)
+                                                            : "—";
+      break;
+    case COL_STATUS:
+      text = vigie_vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS, vigie_action_row_get_status (row));
+      break;
+    case COL_ESCALATION:
+      text = vigie_vocab_label (VIGIE_VOCAB_ESCALATION_LEVEL,
+                                vigie_action_row_get_escalation_level (row));
+      break;
+    case COL_OPENED:
+      text = owned = vigie_factories_format_date (vigie_action_row_get_opened_on (row));
+      break;
+    case COL_DUE:
+      owned = vigie_factories_format_date (vigie_action_row_get_due_on (row));
+      text = *owned != '\0' ? owned : "—";
+      break;
+    case COL_OVERDUE:
+      if (days > 0)
+        {
+          /* Translators: days overdue in the list, with a warning sign: "⚠ 12 d" */
+          text = owned = g_strdup_printf (C_("days overdue", "⚠ %d d"), days);
+          gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+        }
+      else
+        text = "";
+      gtk_widget_add_css_class (GTK_WIDGET (label), "numeric");
+      break;
+    case N_COLUMNS:
+    default:
+      break;
+    }
+  gtk_inscription_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+  if (column == COL_ACTION || column == COL_FINDING)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static void
+add_column (VigieRemediationPage *self,
+            Column                column,
+            const char           *title,
+            int                   sort,
+            gboolean              expand,
+            int                   fixed_width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_column_set_expand (col, expand);
+  if (fixed_width > 0)
+    gtk_column_view_column_set_fixed_width (col, fixed_width);
+  if (sort >= 0)
+    {
+      GtkCustomSorter *sorter = gtk_custom_sorter_new (probe_compare, &self->probes[sort], NULL);
+
+      self->probes[sort].self = self;
+      self->probes[sort].sort = (VigieActionSort) sort;
+      gtk_column_view_column_set_sorter (col, GTK_SORTER (sorter));
+      g_object_unref (sorter);
+      self->columns[sort] = col;
+    }
+  gtk_column_view_append_column (self->column_view, col);
+  g_object_unref (col);
+}
+
+/* ─── Building ───────────────────────────────────────────────────────────── */
+
+static GtkDropDown *
+vocab_filter (VigieVocab  vocab,
+              const char *all_label,
+              const char *tooltip)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const VigieVocabEntry *entries;
+  GtkDropDown *drop_down;
+  guint n = 0;
+
+  gtk_string_list_append (labels, all_label);
+  entries = vigie_vocab_entries (vocab, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (labels, vigie_vocab_label (vocab, entries[i].code));
+  drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down), tooltip);
+  return drop_down;
+}
+
+static GtkToggleButton *
+filter_toggle (const char *icon,
+               const char *label,
+               const char *tooltip)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), icon);
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  return GTK_TOGGLE_BUTTON (button);
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *action,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  return button;
+}
+
+static void
+build (VigieRemediationPage *self)
+{
+  GtkWidget *toolbar, *filters, *zoom_box, *paned, *vpaned, *scrolled, *box, *button, *spacer;
+  g_autoptr(GtkStringList) groupings = gtk_string_list_new (NULL);
+  const char *zoom_labels[VIGIE_TIMELINE_N_ZOOMS] = {
+    /* Translators: zoom levels of the timeline */
+    C_("zoom", "_Month"), C_("zoom", "_Quarter"), C_("zoom", "_Year"),
+  };
+
+  self->root_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->root_box, GTK_WIDGET (self));
+
+  /* Toolbar: grouping, zoom, time, bulk change, roll-up, new action, count. */
+  toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (toolbar, 12);
+  gtk_widget_set_margin_end (toolbar, 12);
+  gtk_widget_set_margin_top (toolbar, 12);
+  gtk_widget_set_margin_bottom (toolbar, 6);
+  gtk_box_append (GTK_BOX (self->root_box), toolbar);
+
+  gtk_string_list_append (groupings, _("By Site"));
+  gtk_string_list_append (groupings, _("By Finding"));
+  self->grouping = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (groupings)),
+                                                     NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->grouping), _("Group the timeline's rows"));
+  g_signal_connect_swapped (self->grouping, "notify::selected",
+                            G_CALLBACK (grouping_changed_cb), self);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->grouping));
+
+  zoom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (zoom_box, "linked");
+  for (guint z = 0; z < VIGIE_TIMELINE_N_ZOOMS; z++)
+    {
+      self->zoom_buttons[z] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (zoom_labels[z]));
+      if (z > 0)
+        gtk_toggle_button_set_group (self->zoom_buttons[z], self->zoom_buttons[0]);
+      g_signal_connect (self->zoom_buttons[z], "toggled", G_CALLBACK (zoom_toggled_cb), self);
+      gtk_box_append (GTK_BOX (zoom_box), GTK_WIDGET (self->zoom_buttons[z]));
+    }
+  gtk_box_append (GTK_BOX (toolbar), zoom_box);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (box, "linked");
+  gtk_box_append (GTK_BOX (box), icon_button ("go-previous-symbolic", "page.earlier",
+                                              _("Earlier")));
+  button = gtk_button_new_with_mnemonic (_("_Today"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.today");
+  gtk_widget_set_tooltip_text (button, _("Show today in the middle of the timeline"));
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (box), icon_button ("go-next-symbolic", "page.later", _("Later")));
+  gtk_box_append (GTK_BOX (toolbar), box);
+
+  spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (spacer, TRUE);
+  gtk_box_append (GTK_BOX (toolbar), spacer);
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->count_label));
+
+  self->bulk_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_label (self->bulk_button, _("Change Status"));
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->bulk_button));
+
+  button = gtk_button_new_with_mnemonic (_("_Roll Up Finding Status"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.rollup");
+  gtk_widget_set_tooltip_text (button, _("Set the finding's status (open, progress made, "
+                                         "closed) from its actions; every finding when no "
+                                         "action is open"));
+  gtk_box_append (GTK_BOX (toolbar), button);
+
+  button = icon_button ("list-add-symbolic", "page.new-action",
+                        _("New action for the same finding"));
+  gtk_box_append (GTK_BOX (toolbar), button);
+
+  /* Filters. */
+  filters = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (filters, 12);
+  gtk_widget_set_margin_end (filters, 12);
+  gtk_widget_set_margin_bottom (filters, 12);
+  gtk_box_append (GTK_BOX (self->root_box), filters);
+  self->site_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_drop_down_set_enable_search (self->site_filter, TRUE);
+  {
+    g_autoptr(GtkExpression) expression =
+      gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+    gtk_drop_down_set_expression (self->site_filter, expression);
+  }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->site_filter), _("Show the actions of one site"));
+  self->status_filter = vocab_filter (VIGIE_VOCAB_REMEDIATION_STATUS, _("All Statuses"),
+                                      _("Show the actions in one status"));
+  self->escalation_filter = vocab_filter (VIGIE_VOCAB_ESCALATION_LEVEL, _("All Escalation Levels"),
+                                          _("Show the actions at one escalation level"));
+  self->responsible_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->responsible_filter),
+                               _("Show the actions one organisation is responsible for"));
+  /* Translators: a filter button: only overdue actions */
+  self->overdue_toggle = filter_toggle ("dialog-warning-symbolic", _("_Overdue"),
+                                        _("Only actions past their due date"));
+  /* Translators: a filter button: actions due this calendar month */
+  self->month_toggle = filter_toggle ("x-office-calendar-symbolic", _("Due This _Month"),
+                                      _("Only actions due in the current month"));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->site_filter));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->status_filter));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->escalation_filter));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->responsible_filter));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->overdue_toggle));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->month_toggle));
+  g_signal_connect_swapped (self->site_filter, "notify::selected",
+                            G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->status_filter, "notify::selected",
+                            G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->escalation_filter, "notify::selected",
+                            G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->responsible_filter, "notify::selected",
+                            G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->overdue_toggle, "toggled", G_CALLBACK (filters_changed_cb), self);
+  g_signal_connect_swapped (self->month_toggle, "toggled", G_CALLBACK (filters_changed_cb), self);
+
+  /* Timeline over list, editor on the right. */
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_position (GTK_PANED (paned), 880);
+  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_widget_set_vexpand (paned, TRUE);
+  gtk_box_append (GTK_BOX (self->root_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (self->root_box), paned);
+
+  vpaned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_paned_set_position (GTK_PANED (vpaned), 300);
+  gtk_paned_set_shrink_start_child (GTK_PANED (vpaned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (vpaned), FALSE);
+  gtk_widget_set_size_request (vpaned, 520, -1);
+  gtk_paned_set_start_child (GTK_PANED (paned), vpaned);
+
+  self->timeline = VIGIE_TIMELINE_WIDGET (vigie_timeline_widget_new ());
+  g_signal_connect (self->timeline, "action-selected", G_CALLBACK (timeline_selected_cb), self);
+  g_signal_connect (self->timeline, "action-activated", G_CALLBACK (timeline_selected_cb), self);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->timeline));
+  gtk_widget_set_size_request (scrolled, -1, 140);
+  gtk_paned_set_start_child (GTK_PANED (vpaned), scrolled);
+
+  self->list_stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->list_stack), -1, 140);
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  gtk_column_view_set_show_column_separators (self->column_view, FALSE);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
+  gtk_stack_add_named (self->list_stack, scrolled, "list");
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty_page, "task-due-symbolic");
+  gtk_widget_add_css_class (GTK_WIDGET (self->empty_page), "compact");
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->empty_page), "empty");
+  gtk_paned_set_end_child (GTK_PANED (vpaned), GTK_WIDGET (self->list_stack));
+
+  self->editor = VIGIE_ACTION_EDITOR (vigie_action_editor_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->editor), 340, -1);
+  g_signal_connect (self->editor, "saved", G_CALLBACK (editor_saved_cb), self);
+  g_signal_connect (self->editor, "status-changed", G_CALLBACK (editor_status_changed_cb), self);
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->editor));
+
+  /* Columns (sortable in SQL through probes). */
+  /* Translators: column headings of the actions list */
+  add_column (self, COL_SITE, C_("column", "Site"), VIGIE_ACTION_SORT_SITE, FALSE, 130);
+  add_column (self, COL_ACTION, C_("column", "Action"), VIGIE_ACTION_SORT_DESCRIPTION, TRUE, 200);
+  add_column (self, COL_STATUS, C_("column", "Status"), VIGIE_ACTION_SORT_STATUS, FALSE, 120);
+  add_column (self, COL_DUE, C_("column", "Due"), VIGIE_ACTION_SORT_DUE, FALSE, 95);
+  add_column (self, COL_OVERDUE, C_("column", "Overdue"), -1, FALSE, 80);
+  add_column (self, COL_FINDING, C_("column", "Finding"), VIGIE_ACTION_SORT_FINDING, FALSE, 170);
+  add_column (self, COL_RESPONSIBLE, C_("column", "Responsible"), VIGIE_ACTION_SORT_RESPONSIBLE,
+              FALSE, 140);
+  add_column (self, COL_ESCALATION, C_("column", "Escalation"), VIGIE_ACTION_SORT_ESCALATION,
+              FALSE, 140);
+  add_column (self, COL_OPENED, C_("column", "Opened"), VIGIE_ACTION_SORT_OPENED, FALSE, 100);
+}
+
+/* ─── Public API ─────────────────────────────────────────────────────────── */
+
+void
+vigie_remediation_page_set_store (VigieRemediationPage *self,
+                                  VigieStore           *store)
+{
+  g_return_if_fail (VIGIE_IS_REMEDIATION_PAGE (self));
+  g_return_if_fail (store == NULL || VIGIE_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  vigie_action_editor_set_store (self->editor, store);
+  g_clear_object (&self->list);
+  if (store != NULL)
+    self->list = vigie_action_list_new (store);
+  self->updating = TRUE;
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  gtk_drop_down_set_selected (self->escalation_filter, 0);
+  gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
+  gtk_toggle_button_set_active (self->month_toggle, FALSE);
+  self->updating = FALSE;
+  update_choice_filters (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-action", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.rollup", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", store != NULL);
+  reload (self, 0);
+  {
+    g_autofree char *today = today_iso ();
+
+    vigie_timeline_widget_center_on_day (self->timeline, vigie_julian_from_iso (today));
+  }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+VigieStore *
+vigie_remediation_page_get_store (VigieRemediationPage *self)
+{
+  g_return_val_if_fail (VIGIE_IS_REMEDIATION_PAGE (self), NULL);
+  return self->store;
+}
+
+VigieTimelineWidget *
+vigie_remediation_page_get_timeline (VigieRemediationPage *self)
+{
+  return self->timeline;
+}
+
+VigieActionList *
+vigie_remediation_page_get_list (VigieRemediationPage *self)
+{
+  return self->list;
+}
+
+GtkColumnView *
+vigie_remediation_page_get_column_view (VigieRemediationPage *self)
+{
+  return self->column_view;
+}
+
+GtkWidget *
+vigie_remediation_page_get_editor (VigieRemediationPage *self)
+{
+  return GTK_WIDGET (self->editor);
+}
+
+GtkLabel *
+vigie_remediation_page_get_count_label (VigieRemediationPage *self)
+{
+  return self->count_label;
+}
+
+gint64
+vigie_remediation_page_get_overdue (VigieRemediationPage *self)
+{
+  return self->overdue;
+}
+
+GtkWidget *
+vigie_remediation_page_new (void)
+{
+  return g_object_new (VIGIE_TYPE_REMEDIATION_PAGE, NULL);
+}
+
+/* ─── Class ──────────────────────────────────────────────────────────────── */
+
+static void
+vigie_remediation_page_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (vigie_remediation_page_parent_class)->root (widget);
+  update_badge (VIGIE_REMEDIATION_PAGE (widget));
+}
+
+static void
+vigie_remediation_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigie_remediation_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: vigie_remediation_page_set_store (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigie_remediation_page_dispose (GObject *object)
+{
+  VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (object);
+
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  g_clear_pointer (&self->root_box, gtk_widget_unparent);
+  self->column_view = NULL;
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->sites, g_ptr_array_unref);
+  g_clear_pointer (&self->responsibles, g_ptr_array_unref);
+  g_clear_pointer (&self->bulk_statuses, g_free);
+  g_clear_object (&self->probe_a);
+  g_clear_object (&self->probe_b);
+  G_OBJECT_CLASS (vigie_remediation_page_parent_class)->dispose (object);
+}
+
+static void
+vigie_remediation_page_class_init (VigieRemediationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vigie_remediation_page_dispose;
+  object_class->get_property = vigie_remediation_page_get_property;
+  object_class->set_property = vigie_remediation_page_set_property;
+  widget_class->root = vigie_remediation_page_root;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, VIGIE_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "page.set-status", "s", set_status_activated);
+  gtk_widget_class_install_action (widget_class, "page.zoom-in", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "page.zoom-out", NULL, zoom_activated);
+  gtk_widget_class_install_action (widget_class, "page.today", NULL, scroll_activated);
+  gtk_widget_class_install_action (widget_class, "page.earlier", NULL, scroll_activated);
+  gtk_widget_class_install_action (widget_class, "page.later", NULL, scroll_activated);
+  gtk_widget_class_install_action (widget_class, "page.new-action", NULL, new_action_activated);
+  gtk_widget_class_install_action (widget_class, "page.rollup", NULL, rollup_activated);
+  gtk_widget_class_install_action (widget_class, "page.save", NULL, save_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "page.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "page.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "page.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "page.today", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK,
+                                       "page.earlier", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
+                                       "page.later", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "page.new-action", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "page.save", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+vigie_remediation_page_init (VigieRemediationPage *self)
+{
+  build (self);
+
+  self->overdue = -1;
+  self->selection = gtk_multi_selection_new (NULL);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (list_selection_changed_cb), self);
+
+  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+  self->sort = VIGIE_ACTION_SORT_DUE;
+  self->updating = TRUE;
+  gtk_column_view_sort_by_column (self->column_view, self->columns[VIGIE_ACTION_SORT_DUE],
+                                  GTK_SORT_ASCENDING);
+  self->updating = FALSE;
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (sorter_changed_cb), self);
+
+  sync_zoom_buttons (self);
+  update_choice_filters (self);
+  update_bulk_menu (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-action", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.rollup", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", FALSE);
+  update_count (self);
+}

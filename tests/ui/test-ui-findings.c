@@ -1,0 +1,412 @@
+/* test-ui-findings.c — the Findings page under Xvfb on the demo dataset: the list and its
+ * count, search and filters, the editor (invalid input keeps the text and shows the
+ * reason; save; change status with its audit entry), evidence attached and previewed
+ * through the separate renderer (a good PDF draws, a damaged one shows an error), the
+ * link from a site to its findings, and screenshots: findings.png, finding-editor.png,
+ * evidence-preview.png (with a -fr suffix under LANGUAGE=fr) in $VIGIE_SCREENSHOT_DIR.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "vigie-application.h"
+#include "vigie-demo.h"
+#include "vigie-evidence-preview.h"
+#include "vigie-finding-editor.h"
+#include "vigie-findings-page.h"
+#include "vigie-window.h"
+
+static VigieApplication *app;
+static VigieWindow *window;
+static VigieFindingsPage *page;
+static char *tmpdir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_until (Condition condition,
+            gpointer  data,
+            guint     timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !vigie_findings_page_get_busy (page);
+}
+
+static void
+settle (void)
+{
+  iterate (300);
+  g_assert_true (wait_until (page_idle, NULL, 15000));
+  iterate (50);
+}
+
+static guint
+n_shown (void)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (vigie_findings_page_get_list (page)));
+}
+
+static VigieStore *
+store (void)
+{
+  return vigie_window_get_store (window);
+}
+
+static char *
+screenshot_name (const char *base)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  if (language != NULL && *language != '\0' && !g_str_has_prefix (language, "en"))
+    {
+      g_autofree char *code = g_strndup (language, strcspn (language, "_:.@"));
+
+      return g_strdup_printf ("%s-%s.png", base, code);
+    }
+  return g_strdup_printf ("%s.png", base);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *base)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = screenshot_name (base);
+  const char *env_dir = g_getenv ("VIGIE_SCREENSHOT_DIR");
+
+  gtk_test_widget_wait_for_draw (widget);
+  iterate (200);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  dir = env_dir != NULL && *env_dir != '\0'
+        ? g_strdup (env_dir) : g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots",
+                                                 NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
+}
+
+static void
+set_filter (const char *name,
+            guint       index)
+{
+  gtk_drop_down_set_selected (vigie_findings_page_get_filter (page, name), index);
+  settle ();
+}
+
+static gint64
+count_sql (const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (vigie_store_get_path (store ()));
+  g_autofree char *cmd = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  cmd = g_strdup_printf ("sqlite3 -readonly '%s' \"%s\"", path, sql);
+  g_assert_true (g_spawn_command_line_sync (cmd, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return g_ascii_strtoll (out, NULL, 10);
+}
+
+/* A one-page PDF with a line of text (xref offsets computed). */
+static char *
+write_pdf (const char *name,
+           const char *text)
+{
+  g_autofree char *stream = g_strdup_printf ("BT /F1 20 Tf 40 700 Td (%s) Tj ET", text);
+  const char *objects[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+    "/Resources << /Font << /F1 5 0 R >> >> >>",
+    NULL,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  };
+  GString *pdf = g_string_new ("%PDF-1.4\n");
+  gsize offsets[5], xref;
+  char *path = g_build_filename (tmpdir, name, NULL);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      offsets[i] = pdf->len;
+      if (objects[i] != NULL)
+        g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+      else
+        g_string_append_printf (pdf, "%u 0 obj\n<< /Length %zu >>\nstream\n%s\nendstream\n"
+                                     "endobj\n", i + 1, strlen (stream), stream);
+    }
+  xref = pdf->len;
+  g_string_append (pdf, "xref\n0 6\n0000000000 65535 f \n");
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (pdf, "%010zu 00000 n \n", offsets[i]);
+  g_string_append_printf (pdf, "trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                          xref);
+  g_assert_true (g_file_set_contents (path, pdf->str, (gssize) pdf->len, NULL));
+  g_string_free (pdf, TRUE);
+  return path;
+}
+
+static gboolean
+preview_ready (gpointer data)
+{
+  return vigie_evidence_preview_is_ready (VIGIE_EVIDENCE_PREVIEW (data));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* ─── Tests ──────────────────────────────────────────────────────────────── */
+
+static void
+test_list_and_filters (void)
+{
+  GtkWidget *child;
+  guint all;
+
+  window = vigie_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (vigie_window_open_database (window, g_build_filename (tmpdir, "demo.db", NULL)));
+  gtk_window_present (GTK_WINDOW (window));
+  vigie_window_show_page (window, "findings");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  child = find_descendant (GTK_WIDGET (window), VIGIE_TYPE_FINDINGS_PAGE);
+  g_assert_true (VIGIE_IS_FINDINGS_PAGE (child));
+  page = VIGIE_FINDINGS_PAGE (child);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  settle ();
+
+  all = n_shown ();
+  g_assert_cmpint (all, ==, vigie_store_count (store (), "findings"));
+  g_assert_cmpint (all, ==, 2000);
+
+  /* Severity "critical" (index 1 after "All"): the count the database gives. */
+  set_filter ("severity", 1);
+  g_assert_cmpint (n_shown (), ==, count_sql ("SELECT count(*) FROM findings "
+                                              "WHERE severity = 'critical'"));
+  set_filter ("status", 1);
+  g_assert_cmpint (n_shown (), ==, count_sql ("SELECT count(*) FROM findings WHERE severity "
+                                              "= 'critical' AND status = 'open'"));
+  set_filter ("severity", 0);
+  set_filter ("status", 0);
+  g_assert_cmpint (n_shown (), ==, all);
+
+  /* A word of the first title (the demo data is written in the UI language). */
+  {
+    g_autoptr(VigieFindingRow) first = g_list_model_get_item (G_LIST_MODEL (vigie_findings_page_get_list (page)), 0);
+    g_auto(GStrv) words = g_strsplit_set (vigie_finding_row_get_title (first), " ,.:;'’()", -1);
+    const char *word = NULL;
+
+    for (guint i = 0; words[i] != NULL && word == NULL; i++)
+      if (g_utf8_strlen (words[i], -1) >= 6)
+        word = words[i];
+    g_assert_nonnull (word);
+    gtk_editable_set_text (vigie_findings_page_get_search_entry (page), word);
+  }
+  iterate (400);
+  settle ();
+  g_assert_cmpint (n_shown (), >, 0);
+  g_assert_cmpint (n_shown (), <, all);
+  gtk_editable_set_text (vigie_findings_page_get_search_entry (page), "");
+  iterate (400);
+  settle ();
+  g_assert_cmpint (n_shown (), ==, all);
+
+  /* From a site to its findings. */
+  g_assert_true (vigie_findings_page_show_site (GTK_WIDGET (page), 1));
+  settle ();
+  g_assert_cmpint (n_shown (), ==, count_sql ("SELECT count(*) FROM findings WHERE site_id = 1"));
+  vigie_findings_page_filter_site (page, 0);
+  settle ();
+
+  g_assert_true (vigie_findings_page_select_finding (page, vigie_finding_list_get_id (vigie_findings_page_get_list (page), 1)));
+  iterate (300);
+  save_screenshot (GTK_WIDGET (window), "findings");
+}
+
+static void
+test_edit (void)
+{
+  VigieFindingEditor *editor = VIGIE_FINDING_EDITOR (vigie_findings_page_get_editor (page));
+  GtkWidget *title_row = vigie_finding_editor_get_title_row (editor);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieFindingRecord) record = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  gint64 id = vigie_finding_editor_get_id (editor);
+  g_autofree char *status_before = NULL;
+
+  g_assert_cmpint (id, >, 0);
+  record = vigie_store_get_finding (store (), id, &error);
+  status_before = g_strdup (record->status);
+
+  /* An empty title is refused: the field says why, and nothing is written. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "   ");
+  g_assert_false (vigie_finding_editor_save (editor, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_has_css_class (title_row, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "   ");
+
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Passports held by the dormitory guard");
+  g_assert_true (vigie_finding_editor_save (editor, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_has_css_class (title_row, "error"));
+  g_clear_pointer (&record, vigie_finding_record_free);
+  record = vigie_store_get_finding (store (), id, &error);
+  g_assert_cmpstr (record->title, ==, "Passports held by the dormitory guard");
+
+  /* Ctrl+T: the next status, saved and audited. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "findings.status", NULL);
+  iterate (100);
+  g_clear_pointer (&record, vigie_finding_record_free);
+  record = vigie_store_get_finding (store (), id, &error);
+  g_assert_cmpstr (record->status, !=, status_before);
+  audit = vigie_store_list_audit (store (), "findings", id, &error);
+  g_assert_cmpuint (audit->len, >=, 2);
+
+  /* Alt+Down moves to the next finding. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "findings.next", NULL);
+  iterate (200);
+  g_assert_cmpint (vigie_finding_editor_get_id (editor), !=, id);
+  gtk_widget_activate_action (GTK_WIDGET (page), "findings.previous", NULL);
+  iterate (200);
+  g_assert_cmpint (vigie_finding_editor_get_id (editor), ==, id);
+  save_screenshot (GTK_WIDGET (window), "finding-editor");
+}
+
+static void
+test_evidence (void)
+{
+  VigieFindingEditor *editor = VIGIE_FINDING_EDITOR (vigie_findings_page_get_editor (page));
+  g_autofree char *good = write_pdf ("payslip-march.pdf", "Payslip March: overtime unpaid");
+  g_autofree char *bad = g_build_filename (tmpdir, "damaged.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *preview;
+
+  g_assert_true (vigie_finding_editor_attach_path (editor, good, "payslip", &error));
+  g_assert_no_error (error);
+  preview = vigie_finding_editor_preview_first_pdf (editor);
+  g_assert_nonnull (preview);
+  gtk_window_set_default_size (preview, 1100, 760);
+  gtk_window_present (preview);
+  g_assert_true (wait_until (preview_ready, preview, 20000));
+  g_assert_null (vigie_evidence_preview_get_error (VIGIE_EVIDENCE_PREVIEW (preview)));
+  iterate (300);
+  save_screenshot (GTK_WIDGET (preview), "evidence-preview");
+  gtk_window_destroy (preview);
+
+  /* A damaged PDF: an error in the window, Vigie still running. */
+  g_assert_true (g_file_set_contents (bad, "%PDF-1.7\n1 0 obj << /Type /Catalog", -1, NULL));
+  preview = GTK_WINDOW (vigie_evidence_preview_new (GTK_WINDOW (window), bad, "damaged", TRUE));
+  gtk_window_present (preview);
+  g_assert_true (wait_until (preview_ready, preview, 20000));
+  g_assert_nonnull (vigie_evidence_preview_get_error (VIGIE_EVIDENCE_PREVIEW (preview)));
+  gtk_window_destroy (preview);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieStore) demo = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *renderer = NULL;
+  g_autofree char *demo_path = NULL;
+  const char *localedir = g_getenv ("VIGIE_LOCALEDIR");
+  VigieDemoOptions options = { .n_sites = 200, .n_findings = 2000, .seed = 1, .today = NULL };
+  int status;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: skipped (run under xvfb-run)\n");
+      return 77;
+    }
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  tmpdir = g_dir_make_tmp ("vigie-ui-findings-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (tmpdir, "data-home", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  renderer = g_test_build_filename (G_TEST_BUILT, "..", "src", "app", "vigie-pdf-render", NULL);
+  g_setenv ("VIGIE_PDF_RENDER", renderer, FALSE);
+
+  demo_path = g_build_filename (tmpdir, "demo.db", NULL);
+  demo = vigie_store_open (demo_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (vigie_demo_generate (demo, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  app = vigie_application_new ("io.github.vigie.Vigie.TestFindings", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/findings/list-and-filters", test_list_and_filters);
+  g_test_add_func ("/ui/findings/edit", test_edit);
+  g_test_add_func ("/ui/findings/evidence", test_evidence);
+  status = g_test_run ();
+
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  return status;
+}
