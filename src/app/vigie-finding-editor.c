@@ -821,21 +821,38 @@ vigie_finding_editor_set_store (VigieFindingEditor *self,
   if (!g_set_object (&self->store, store))
     return;
   vigie_finding_editor_clear (self);
-  /* Rebuild the standards and indicators of this dataset. */
-  for (guint i = 0; i < self->standard_checks->len; i++)
-    {
-      GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->standard_checks, i),
-                                                ADW_TYPE_EXPANDER_ROW);
-      if (row != NULL && gtk_widget_get_parent (row) != NULL)
-        adw_preferences_group_remove (self->standards_group, row);
-    }
-  for (guint i = 0; i < self->indicator_checks->len; i++)
-    {
-      GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->indicator_checks, i),
-                                                ADW_TYPE_ACTION_ROW);
-      if (row != NULL)
-        adw_preferences_group_remove (self->indicators_group, row);
-    }
+  /* Rebuild the standards and indicators of this dataset. Several checks share one
+   * expander row, so the rows are collected (with a reference) before any is removed;
+   * removing a row destroys its checks, so no check is looked at after that. */
+  {
+    g_autoptr(GPtrArray) standard_rows = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) indicator_rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < self->standard_checks->len; i++)
+      {
+        GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->standard_checks, i),
+                                                  ADW_TYPE_EXPANDER_ROW);
+        if (row != NULL && !g_ptr_array_find (standard_rows, row, NULL))
+          g_ptr_array_add (standard_rows, g_object_ref (row));
+      }
+    for (guint i = 0; i < self->indicator_checks->len; i++)
+      {
+        GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->indicator_checks, i),
+                                                  ADW_TYPE_ACTION_ROW);
+        if (row != NULL && !g_ptr_array_find (indicator_rows, row, NULL))
+          g_ptr_array_add (indicator_rows, g_object_ref (row));
+      }
+    g_ptr_array_set_size (self->standard_checks, 0);
+    g_ptr_array_set_size (self->indicator_checks, 0);
+    for (guint i = 0; i < standard_rows->len; i++)
+      if (gtk_widget_get_parent (g_ptr_array_index (standard_rows, i)) != NULL)
+        adw_preferences_group_remove (self->standards_group,
+                                      g_ptr_array_index (standard_rows, i));
+    for (guint i = 0; i < indicator_rows->len; i++)
+      if (gtk_widget_get_parent (g_ptr_array_index (indicator_rows, i)) != NULL)
+        adw_preferences_group_remove (self->indicators_group,
+                                      g_ptr_array_index (indicator_rows, i));
+  }
   build_reference_rows (self);
 }
 

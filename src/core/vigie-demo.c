@@ -962,6 +962,7 @@ typedef struct
   char                   (*dates)[11];
   char                     stamp[24];
   char                     uuid[37];
+  guint64                  uuid_ms, uuid_counter;
 
   GStringChunk            *strings;
   SiteInfo                *sites;
@@ -1034,21 +1035,32 @@ date_at (Demo *d,
   return d->dates[i];
 }
 
+/* Time-ordered UUIDs (RFC 9562 version 7, counter method 1): the 48-bit Unix time in
+ * milliseconds of the rows' created_at, then a 42-bit counter (12 bits of rand_a and the 30
+ * leftmost bits of rand_b) that starts at a random value and counts every UUID made, then 32
+ * random bits. They are unique and increase in the order the rows are generated, so each
+ * table's UNIQUE uuid index grows at its right edge; with random version-4 UUIDs, every row
+ * of a million-finding dataset landed on a random page of four large indexes and that alone
+ * took more than half of the generating time. */
 static const char *
 make_uuid (Demo *d)
 {
   static const char hex[] = "0123456789abcdef";
   guint8 b[16];
-  guint64 a = rng_next (&d->rng), c = rng_next (&d->rng);
+  guint64 ms = d->uuid_ms, counter = d->uuid_counter++;
+  guint64 r = rng_next (&d->rng);
   char *p = d->uuid;
 
-  for (guint i = 0; i < 8; i++)
-    {
-      b[i] = (guint8) (a >> (8 * i));
-      b[8 + i] = (guint8) (c >> (8 * i));
-    }
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
+  for (guint i = 0; i < 6; i++)
+    b[i] = (guint8) (ms >> (8 * (5 - i)));
+  b[6] = (guint8) (0x70 | ((counter >> 38) & 0x0f));
+  b[7] = (guint8) (counter >> 30);
+  b[8] = (guint8) (0x80 | ((counter >> 24) & 0x3f));
+  b[9] = (guint8) (counter >> 16);
+  b[10] = (guint8) (counter >> 8);
+  b[11] = (guint8) counter;
+  for (guint i = 0; i < 4; i++)
+    b[12 + i] = (guint8) (r >> (8 * i));
   for (guint i = 0; i < 16; i++)
     {
       if (i == 4 || i == 6 || i == 8 || i == 10)
@@ -3137,6 +3149,10 @@ vigie_demo_generate (VigieStore              *store,
   d.last_percent = -1;
   rng_seed (&d.rng, options->seed);
   g_snprintf (d.stamp, sizeof d.stamp, "%sT09:00:00Z", today_iso);
+  /* GDate's Julian day 719163 is 1970-01-01. */
+  d.uuid_ms = ((guint64) (d.today - 719163) * 86400 + 9 * 3600) * 1000;
+  /* The counter's leftmost bit stays clear, leaving room for 2^41 UUIDs. */
+  d.uuid_counter = rng_next (&d.rng) >> 23;
 
   /* Date strings for every day the generator may use. */
   d.dates = g_malloc ((DATE_PAST + DATE_FUTURE + 1) * sizeof *d.dates);
@@ -3208,7 +3224,7 @@ vigie_demo_generate (VigieStore              *store,
       return FALSE;
     }
 
-  /* A larger page cache while generating: the random uuid indexes outgrow the default. */
+  /* A larger page cache while generating. */
   cache_size = pragma_int (d.db, "PRAGMA cache_size", cache_size);
   vigie_store_exec (store, "PRAGMA cache_size = -1048576", NULL);
 

@@ -85,9 +85,9 @@ expect_err "Usage:"
 run import factories --database "$DB"
 expect_status 2
 expect_err "Name the CSV file to import"
-run import chemicals --database "$DB" "$GOOD"
+run import grievances --database "$DB" "$GOOD"
 expect_status 2
-expect_err "“chemicals” is not a kind of file"
+expect_err "“grievances” is not a kind of file"
 run import factories --database "$DB" "$GOOD" "$GOOD"
 expect_status 2
 run import factories --no-such-option --database "$DB" "$GOOD"

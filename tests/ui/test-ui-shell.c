@@ -680,6 +680,23 @@ test_window_state (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+/* GTK 4.8 miscomputes the width of some shortcut labels in a GtkShortcutsWindow and warns
+ * "GtkLabel … reported min width -3"; the window still draws correctly. That one known
+ * warning is dropped here; every other warning and critical still aborts the test. */
+static GLogWriterOutput
+log_writer_cb (GLogLevelFlags   log_level,
+               const GLogField *fields,
+               gsize            n_fields,
+               gpointer         user_data)
+{
+  if ((log_level & G_LOG_LEVEL_WARNING) != 0)
+    for (gsize i = 0; i < n_fields; i++)
+      if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0
+          && strstr (fields[i].value, "reported min width -") != NULL)
+        return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -703,6 +720,7 @@ main (int    argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (log_writer_cb, NULL, NULL);
 
   dataset_path = g_build_filename (tmpdir, "vigie-test.db", NULL);
   store = vigie_store_open (dataset_path, &error);
