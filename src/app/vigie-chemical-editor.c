@@ -36,6 +36,7 @@ struct _VigieChemicalEditor
   GtkWidget            *save_button;
 
   /* built in code */
+  GtkWidget            *site_row, *site;
   GtkWidget            *trade_name, *period, *supplier, *department;
   GtkWidget            *process;
   GtkWidget            *sds_available, *sds_revision, *sds_language, *labels_language;
@@ -53,6 +54,7 @@ struct _VigieChemicalEditor
   GtkWidget            *m_kind, *m_date, *m_value, *m_unit, *m_limit;
 
   VigieStore           *store;
+  GPtrArray            *sites;           /* VigieChemicalChoice, the site drop-down's order */
   GPtrArray            *statements;      /* VigieHazardStatement, the dropdown's order */
   GPtrArray            *rows;            /* ConstituentRow */
   GPtrArray            *codes;           /* char *, chosen statements */
@@ -167,7 +169,7 @@ parse_count (const char *text,
 static void
 clear_errors (VigieChemicalEditor *self)
 {
-  GtkWidget *fields[] = { self->trade_name, self->period, self->sds_revision, self->qty_year,
+  GtkWidget *fields[] = { self->site, self->trade_name, self->period, self->sds_revision, self->qty_year,
                           self->qty_stored, self->qty_unit, self->workers, self->women,
                           self->process };
 
@@ -581,6 +583,69 @@ add_measurement_clicked (GtkButton           *button,
   fill_measurements (self);
 }
 
+/* ─── Site ───────────────────────────────────────────────────────────────── */
+
+/* The sites a product can belong to: every site of the dataset, by name. */
+static void
+fill_sites (VigieChemicalEditor *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->sites, g_ptr_array_unref);
+  if (self->store != NULL)
+    {
+      self->sites = vigie_chemical_list_sites (self->store, &error);
+      if (self->sites == NULL)
+        g_warning ("Cannot list the sites: %s", error->message);
+    }
+  for (guint i = 0; self->sites != NULL && i < self->sites->len; i++)
+    {
+      VigieChemicalChoice *c = g_ptr_array_index (self->sites, i);
+
+      gtk_string_list_append (labels, c->label);
+    }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->site), G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->site), GTK_INVALID_LIST_POSITION);
+}
+
+static void
+select_site (VigieChemicalEditor *self,
+             gint64               site_id)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->sites != NULL && i < self->sites->len; i++)
+    if (((VigieChemicalChoice *) g_ptr_array_index (self->sites, i))->id == site_id)
+      position = i;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->site), position);
+}
+
+static gint64
+selected_site (VigieChemicalEditor *self)
+{
+  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->site));
+
+  if (self->sites == NULL || position >= self->sites->len)
+    return 0;
+  return ((VigieChemicalChoice *) g_ptr_array_index (self->sites, position))->id;
+}
+
+void
+vigie_chemical_editor_set_site (VigieChemicalEditor *self,
+                                gint64               site_id)
+{
+  g_return_if_fail (VIGIE_IS_CHEMICAL_EDITOR (self));
+  select_site (self, site_id);
+}
+
+gint64
+vigie_chemical_editor_get_site_id (VigieChemicalEditor *self)
+{
+  g_return_val_if_fail (VIGIE_IS_CHEMICAL_EDITOR (self), 0);
+  return selected_site (self);
+}
+
 /* ─── Load and save ──────────────────────────────────────────────────────── */
 
 static void
@@ -598,6 +663,11 @@ show_product (VigieChemicalEditor *self)
     return;
 
   gtk_label_set_text (self->heading, p->id != 0 ? p->trade_name : _("New Chemical Product"));
+  /* A product stays at its site; a new one can go to any site. */
+  select_site (self, p->site_id);
+  gtk_widget_set_sensitive (self->site, p->id == 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->site_row),
+                               p->id == 0 ? _("Where the product is used") : "");
   set_text (self->trade_name, p->trade_name);
   set_text (self->period, p->period);
   set_text (self->supplier, p->supplier);
@@ -679,6 +749,8 @@ vigie_chemical_editor_new_product (VigieChemicalEditor *self,
   g_clear_pointer (&self->product, vigie_chemical_product_free);
   self->product = vigie_chemical_product_new ();
   self->product->site_id = site_id;
+  /* Sites may have been added since the dataset was opened. */
+  fill_sites (self);
   self->product->period = period != NULL ? g_strdup (period) : g_strndup (today, 4);
   show_product (self);
   gtk_widget_grab_focus (self->trade_name);
@@ -747,6 +819,15 @@ vigie_chemical_editor_save (VigieChemicalEditor *self)
   p = vigie_chemical_product_copy (self->product);
 #define TEXT(w) g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (w))))
 #define SET(member, value) G_STMT_START { g_free (p->member); p->member = (value); } G_STMT_END
+  if (p->id == 0)
+    {
+      p->site_id = selected_site (self);
+      if (p->site_id == 0)
+        {
+          show_error (self, self->site, _("Choose the site where the product is used"));
+          return FALSE;
+        }
+    }
   SET (trade_name, TEXT (self->trade_name));
   SET (period, TEXT (self->period));
   SET (supplier, TEXT (self->supplier));
@@ -888,6 +969,7 @@ vigie_chemical_editor_set_store (VigieChemicalEditor *self,
 
   if (!g_set_object (&self->store, store))
     return;
+  fill_sites (self);
   fill_statement_list (self);
   vigie_chemical_editor_load (self, 0);
 }
@@ -908,6 +990,32 @@ vocab_list (VigieVocab vocab)
 }
 
 static void
+setup_site_label (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (data))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 18);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_site_label (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static void
 build_form (VigieChemicalEditor *self)
 {
   GtkWidget *group, *row, *box, *button;
@@ -917,6 +1025,30 @@ build_form (VigieChemicalEditor *self)
   g_autoptr(GtkStringList) kinds = vocab_list (VIGIE_VOCAB_EXPOSURE_KIND);
 
   group = group_new (self, _("Product"));
+  self->site_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->site_row), _("Site"));
+  self->site = gtk_drop_down_new (NULL, NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->site), TRUE);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (self->site),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
+
+    /* A long site name ellipsizes in the button; the popup shows it whole. */
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_site_label), GINT_TO_POINTER (TRUE));
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_site_label), NULL);
+    g_signal_connect (popup, "setup", G_CALLBACK (setup_site_label), GINT_TO_POINTER (FALSE));
+    g_signal_connect (popup, "bind", G_CALLBACK (bind_site_label), NULL);
+    gtk_drop_down_set_factory (GTK_DROP_DOWN (self->site), factory);
+    gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->site), popup);
+  }
+  gtk_widget_set_valign (self->site, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (self->site, 200, -1);
+  gtk_widget_set_tooltip_text (self->site, _("The site where the product is used"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->site_row), self->site);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->site_row);
   self->trade_name = entry_row (group, _("Trade name"));
   self->supplier = entry_row (group, _("Supplier"));
   self->period = entry_row (group, _("Reporting period (2025 or 2025-03)"));
@@ -1042,6 +1174,7 @@ vigie_chemical_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIE_TYPE_CHEMICAL_EDITOR);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->sites, g_ptr_array_unref);
   g_clear_pointer (&self->statements, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->codes, g_ptr_array_unref);

@@ -27,6 +27,11 @@ void        vigie_chemical_editor_new_product     (VigieChemicalEditor *self,
                                                    gint64               site_id,
                                                    const char          *period);
 gint64      vigie_chemical_editor_get_id          (VigieChemicalEditor *self);
+/* The site chosen in the Site drop-down (0: none), and choosing one (a new product only:
+ * a saved product stays at its site). */
+gint64      vigie_chemical_editor_get_site_id     (VigieChemicalEditor *self);
+void        vigie_chemical_editor_set_site        (VigieChemicalEditor *self,
+                                                   gint64               site_id);
 /* Validates and writes; on a problem marks the field and shows the reason, keeping the
  * text typed. Emits "saved" (id) on success. */
 gboolean    vigie_chemical_editor_save            (VigieChemicalEditor *self);

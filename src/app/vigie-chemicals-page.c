@@ -12,8 +12,11 @@
 #include <string.h>
 
 #include "vigie-chemicals-page.h"
+#include "vigie-factories-private.h"
 #include "vigie-ghs-pictogram.h"
 #include "vigie-reference.h"
+#include "vigie-util.h"
+#include "vigie-validate.h"
 #include "vigie-vocab.h"
 #include "vigie-window.h"
 
@@ -48,6 +51,30 @@ struct _VigieChemicalsPage
   GtkLabel               *count_label;
   VigieHazardSummaryView *summary_view;
   VigieChemicalEditor    *editor;
+  GtkWidget              *filter_bar;
+  GtkWidget              *new_button;
+  GtkWidget              *delete_button;
+  GtkWidget              *measurements_page;
+  GtkWidget              *substances_page;
+
+  /* Substances view (built in code) */
+  GtkWidget              *substance_search, *substance_list, *substance_list_stack;
+  GtkWidget              *s_stack, *s_heading, *s_save, *s_error, *s_products;
+  GtkWidget              *s_name, *s_cas, *s_ec, *s_svhc, *s_svhc_date, *s_sin, *s_rohs, *s_cmr;
+  GPtrArray              *substances;    /* VigieSubstance, the list's order */
+  gint64                  substance_id;  /* shown in the form */
+
+  /* Measurements view (built in code) */
+  GtkWidget              *m_heading, *m_list, *m_stack, *m_empty, *m_form, *m_error;
+  GtkWidget              *m_product, *m_substance, *m_kind, *m_date, *m_value, *m_unit;
+  GtkWidget              *m_limit, *m_source;
+  GPtrArray              *m_products;    /* VigieChemicalChoice, after "None" */
+  GPtrArray              *m_substances;  /* VigieSubstance, after "None" */
+  gint64                  m_site_id;     /* whose products the choices hold */
+  guint                   n_measurements;
+
+  GHashTable             *named;         /* name → widget, for tests */
+  AdwToast               *undo_toast;    /* weak: the last deletion's, while it shows */
 
   VigieStore             *store;
   VigieChemicalList      *list;
@@ -82,6 +109,9 @@ static const struct { guint flag; const char *label; } flag_filters[] = {
     N_("SDS missing or not in the workers’ language") },
   { VIGIE_CHEMICAL_FLAG_PPE_INADEQUATE, N_("PPE reported inadequate") },
 };
+
+static void fill_substances (VigieChemicalsPage *self);
+static void fill_measurements (VigieChemicalsPage *self);
 
 static void
 add_toast (VigieChemicalsPage *self,
@@ -332,8 +362,11 @@ update_count (VigieChemicalsPage *self)
   guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u product",
                                                         "%'u products", n), n);
+  const char *view = self->view_stack != NULL
+                     ? gtk_stack_get_visible_child_name (self->view_stack) : NULL;
 
-  gtk_label_set_text (self->count_label, text);
+  if (g_strcmp0 (view, "substances") != 0 && g_strcmp0 (view, "measurements") != 0)
+    gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
   if (n == 0 && self->store != NULL && vigie_store_count (self->store, "chemical_products") > 0)
     {
@@ -410,13 +443,34 @@ filters_changed_cb (VigieChemicalsPage *self)
     return;
   run_query (self);
   update_summary (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "measurements") == 0)
+    fill_measurements (self);
 }
 
+/* Products and the summary show the product editor beside them; the measurements and the
+ * substance reference have their own form instead, and no product filters. */
 static void
 view_changed_cb (VigieChemicalsPage *self)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "summary") == 0)
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+  gboolean products = g_strcmp0 (view, "products") == 0;
+  gboolean own_form = g_strcmp0 (view, "substances") == 0
+                      || g_strcmp0 (view, "measurements") == 0;
+
+  if (self->filter_bar == NULL)
+    return;
+  gtk_widget_set_visible (self->filter_bar, products);
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), !own_form);
+  gtk_widget_set_visible (self->new_button, products);
+  gtk_widget_set_visible (self->delete_button, products);
+  if (g_strcmp0 (view, "summary") == 0)
     update_summary (self);
+  else if (g_strcmp0 (view, "substances") == 0)
+    fill_substances (self);
+  else if (g_strcmp0 (view, "measurements") == 0)
+    fill_measurements (self);
+  else
+    update_count (self);
 }
 
 static void
@@ -463,6 +517,920 @@ fill_filters (VigieChemicalsPage *self)
     gtk_string_list_append (classes, vigie_reference_text (self->classes[i]));
   gtk_drop_down_set_model (self->class_filter, G_LIST_MODEL (classes));
   self->updating = FALSE;
+}
+
+/* ─── Substance reference ────────────────────────────────────────────────── */
+
+static const char * const cmr_codes[] = { "", "1A", "1B", "2", NULL };
+
+static void
+register_widget (VigieChemicalsPage *self,
+                 const char         *name,
+                 GtkWidget          *widget)
+{
+  g_hash_table_insert (self->named, (gpointer) name, widget);
+}
+
+static GtkWidget *
+tag_label (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "caption-heading");
+  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+static VigieSubstance *
+find_substance (VigieChemicalsPage *self,
+                gint64              id)
+{
+  for (guint i = 0; self->substances != NULL && i < self->substances->len; i++)
+    {
+      VigieSubstance *s = g_ptr_array_index (self->substances, i);
+
+      if (s->id == id)
+        return s;
+    }
+  return NULL;
+}
+
+static void
+show_substance (VigieChemicalsPage *self,
+                VigieSubstance     *s)
+{
+  g_autofree char *cas = NULL;
+  guint cmr = 0;
+
+  self->substance_id = s != NULL ? s->id : 0;
+  gtk_widget_remove_css_class (self->s_name, "error");
+  gtk_widget_remove_css_class (self->s_svhc_date, "error");
+  gtk_widget_set_visible (self->s_error, FALSE);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->s_stack), s != NULL ? "form" : "empty");
+  if (s == NULL)
+    return;
+  gtk_label_set_text (GTK_LABEL (self->s_heading), s->name);
+  gtk_editable_set_text (GTK_EDITABLE (self->s_name), s->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->s_cas),
+                               s->cas_rn != NULL && *s->cas_rn != '\0' ? s->cas_rn
+                               /* Translators: a substance without a CAS number */
+                               : _("No CAS number"));
+  gtk_editable_set_text (GTK_EDITABLE (self->s_ec), s->ec_number != NULL ? s->ec_number : "");
+  gtk_switch_set_active (GTK_SWITCH (self->s_svhc), s->svhc);
+  gtk_editable_set_text (GTK_EDITABLE (self->s_svhc_date),
+                         s->svhc_date != NULL ? s->svhc_date : "");
+  gtk_switch_set_active (GTK_SWITCH (self->s_sin), s->sin_list);
+  gtk_switch_set_active (GTK_SWITCH (self->s_rohs), s->rohs_restricted);
+  for (guint i = 1; cmr_codes[i] != NULL; i++)
+    if (g_strcmp0 (s->cmr_category, cmr_codes[i]) == 0)
+      cmr = i;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->s_cmr), cmr);
+  cas = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %'" G_GINT64_FORMAT " product",
+                                      "In %'" G_GINT64_FORMAT " products",
+                                      (gulong) s->n_products), s->n_products);
+  gtk_label_set_text (GTK_LABEL (self->s_products), cas);
+}
+
+static GtkWidget *
+substance_row (VigieSubstance *s)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *tags = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = g_markup_escape_text (s->name, -1);
+
+  if (s->ec_number != NULL && *s->ec_number != '\0')
+    /* Translators: under a substance's name: its CAS and EC numbers */
+    subtitle = g_strdup_printf (_("CAS %1$s · EC %2$s"),
+                                s->cas_rn != NULL && *s->cas_rn != '\0' ? s->cas_rn : "—",
+                                s->ec_number);
+  else
+    subtitle = g_strdup_printf (_("CAS %s"),
+                                s->cas_rn != NULL && *s->cas_rn != '\0' ? s->cas_rn : "—");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (s->svhc)
+    {
+      g_autofree char *text = s->svhc_date != NULL && *s->svhc_date != '\0'
+        /* Translators: a REACH SVHC candidate since a date */
+        ? g_strdup_printf (_("SVHC %s"), s->svhc_date) : g_strdup (_("SVHC"));
+
+      gtk_box_append (GTK_BOX (tags), tag_label (text, "warning"));
+    }
+  if (s->sin_list)
+    /* Translators: short tag: on the SIN list */
+    gtk_box_append (GTK_BOX (tags), tag_label (_("SIN"), "warning"));
+  if (s->rohs_restricted)
+    /* Translators: short tag: restricted by RoHS */
+    gtk_box_append (GTK_BOX (tags), tag_label (_("RoHS"), "warning"));
+  if (s->cmr_category != NULL && *s->cmr_category != '\0')
+    {
+      /* Translators: short tag: CMR category (1A, 1B, 2) */
+      g_autofree char *text = g_strdup_printf (_("CMR %s"), s->cmr_category);
+
+      gtk_box_append (GTK_BOX (tags), tag_label (text, "error"));
+    }
+  {
+    g_autofree char *n = g_strdup_printf ("%'" G_GINT64_FORMAT, s->n_products);
+    GtkWidget *count = gtk_label_new (n);
+
+    gtk_widget_add_css_class (count, "dim-label");
+    gtk_widget_add_css_class (count, "numeric");
+    gtk_label_set_width_chars (GTK_LABEL (count), 4);
+    gtk_label_set_xalign (GTK_LABEL (count), 1);
+    gtk_widget_set_tooltip_text (count, _("Products that contain it"));
+    gtk_box_append (GTK_BOX (tags), count);
+  }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tags);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "substance-id64", g_memdup2 (&s->id, sizeof s->id),
+                          g_free);
+  return row;
+}
+
+static gint64
+row_substance_id (GtkListBoxRow *row)
+{
+  gint64 *id = row != NULL ? g_object_get_data (G_OBJECT (row), "substance-id64") : NULL;
+
+  return id != NULL ? *id : 0;
+}
+
+static void
+fill_substances (VigieChemicalsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->substance_search));
+  gint64 keep = self->substance_id;
+  GtkWidget *child;
+  g_autofree char *count = NULL;
+
+  while ((child = gtk_widget_get_first_child (self->substance_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->substance_list), child);
+  g_clear_pointer (&self->substances, g_ptr_array_unref);
+  if (self->store != NULL)
+    {
+      self->substances = vigie_chemical_list_substances (self->store,
+                                                         *search != '\0' ? search : NULL,
+                                                         &error);
+      if (self->substances == NULL)
+        add_toast (self, adw_toast_new (error->message));
+    }
+  for (guint i = 0; self->substances != NULL && i < self->substances->len; i++)
+    {
+      VigieSubstance *s = g_ptr_array_index (self->substances, i);
+      GtkWidget *row = substance_row (s);
+
+      gtk_list_box_append (GTK_LIST_BOX (self->substance_list), row);
+      if (s->id == keep)
+        gtk_list_box_select_row (GTK_LIST_BOX (self->substance_list), GTK_LIST_BOX_ROW (row));
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->substance_list_stack),
+                                    self->substances != NULL && self->substances->len > 0
+                                    ? "list" : "empty");
+  show_substance (self, find_substance (self, keep));
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u substance", "%'u substances",
+                                        self->substances != NULL ? self->substances->len : 0),
+                           self->substances != NULL ? self->substances->len : 0);
+  gtk_label_set_text (self->count_label, count);
+}
+
+static void
+substance_selected_cb (GtkListBox         *box,
+                       GtkListBoxRow      *row,
+                       VigieChemicalsPage *self)
+{
+  if (row != NULL)
+    show_substance (self, find_substance (self, row_substance_id (row)));
+}
+
+gboolean
+vigie_chemicals_page_select_substance (VigieChemicalsPage *self,
+                                       gint64              id)
+{
+  g_return_val_if_fail (VIGIE_IS_CHEMICALS_PAGE (self), FALSE);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (self->substance_list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && row_substance_id (GTK_LIST_BOX_ROW (row)) == id)
+      {
+        gtk_list_box_select_row (GTK_LIST_BOX (self->substance_list), GTK_LIST_BOX_ROW (row));
+        show_substance (self, find_substance (self, id));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+guint
+vigie_chemicals_page_get_n_substances (VigieChemicalsPage *self)
+{
+  return self->substances != NULL ? self->substances->len : 0;
+}
+
+static void
+substance_error (VigieChemicalsPage *self,
+                 GtkWidget          *field,
+                 const char         *message)
+{
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+  gtk_label_set_text (GTK_LABEL (self->s_error), message);
+  gtk_widget_set_visible (self->s_error, TRUE);
+}
+
+gboolean
+vigie_chemicals_page_save_substance (VigieChemicalsPage *self)
+{
+  VigieSubstance *current = find_substance (self, self->substance_id);
+  g_autoptr(VigieSubstance) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+  guint cmr;
+
+  g_return_val_if_fail (VIGIE_IS_CHEMICALS_PAGE (self), FALSE);
+
+  if (current == NULL || self->store == NULL)
+    return FALSE;
+  gtk_widget_remove_css_class (self->s_name, "error");
+  gtk_widget_remove_css_class (self->s_svhc_date, "error");
+  gtk_widget_set_visible (self->s_error, FALSE);
+  s = g_new0 (VigieSubstance, 1);
+  s->id = current->id;
+  s->name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->s_name))));
+  s->cas_rn = g_strdup (current->cas_rn);
+  s->ec_number = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->s_ec))));
+  s->svhc = gtk_switch_get_active (GTK_SWITCH (self->s_svhc));
+  s->svhc_date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->s_svhc_date))));
+  s->sin_list = gtk_switch_get_active (GTK_SWITCH (self->s_sin));
+  s->rohs_restricted = gtk_switch_get_active (GTK_SWITCH (self->s_rohs));
+  cmr = adw_combo_row_get_selected (ADW_COMBO_ROW (self->s_cmr));
+  s->cmr_category = g_strdup (cmr > 0 && cmr < G_N_ELEMENTS (cmr_codes) - 1 ? cmr_codes[cmr] : "");
+  s->hazards = g_strdup (current->hazards);
+  if (*s->name == '\0')
+    {
+      substance_error (self, self->s_name, _("The substance name is required"));
+      return FALSE;
+    }
+  if (*s->svhc_date != '\0' && !vigie_validate_date (s->svhc_date, &why))
+    {
+      substance_error (self, self->s_svhc_date, why);
+      return FALSE;
+    }
+  if (!vigie_chemical_update_substance (self->store, s, &error))
+    {
+      substance_error (self, NULL, error->message);
+      return FALSE;
+    }
+  fill_substances (self);
+  add_toast (self, adw_toast_new (_("Substance saved")));
+  return TRUE;
+}
+
+static void
+substance_save_clicked (VigieChemicalsPage *self)
+{
+  vigie_chemicals_page_save_substance (self);
+}
+
+static GtkWidget *
+prefs_switch_row (GtkWidget  *group,
+                  const char *title,
+                  const char *subtitle,
+                  GtkWidget **sw)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  *sw = gtk_switch_new ();
+  gtk_widget_set_valign (*sw, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), *sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), *sw);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static GtkWidget *
+prefs_entry_row (GtkWidget  *group,
+                 const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+static GtkWidget *
+side_panel (GtkWidget *child)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 520);
+  adw_clamp_set_child (ADW_CLAMP (clamp), child);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_size_request (scrolled, 380, -1);
+  return scrolled;
+}
+
+static GtkWidget *
+list_panel (GtkWidget  *list,
+            GtkWidget **stack_out,
+            GtkWidget  *empty)
+{
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (list, 12);
+  gtk_widget_set_margin_end (list, 12);
+  gtk_widget_set_margin_top (list, 6);
+  gtk_widget_set_margin_bottom (list, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_stack_add_named (GTK_STACK (stack), scrolled, "list");
+  gtk_stack_add_named (GTK_STACK (stack), empty, "empty");
+  gtk_widget_set_hexpand (stack, TRUE);
+  gtk_widget_set_vexpand (stack, TRUE);
+  *stack_out = stack;
+  return stack;
+}
+
+static void
+build_substances (VigieChemicalsPage *self)
+{
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *group, *row, *box, *empty;
+  g_autoptr(GtkStringList) cmr = gtk_string_list_new (NULL);
+
+  /* Left: search and the list. */
+  self->substance_search = gtk_search_entry_new ();
+  g_object_set (self->substance_search, "placeholder-text",
+                _("Search substances by name or CAS number"), NULL);
+  gtk_widget_set_margin_start (self->substance_search, 12);
+  gtk_widget_set_margin_end (self->substance_search, 12);
+  gtk_widget_set_margin_bottom (self->substance_search, 6);
+  g_signal_connect_swapped (self->substance_search, "search-changed",
+                            G_CALLBACK (fill_substances), self);
+  gtk_box_append (GTK_BOX (left), self->substance_search);
+  self->substance_list = gtk_list_box_new ();
+  g_signal_connect (self->substance_list, "row-selected", G_CALLBACK (substance_selected_cb),
+                    self);
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-search-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Matching Substances"));
+  gtk_box_append (GTK_BOX (left), list_panel (self->substance_list, &self->substance_list_stack,
+                                              empty));
+  gtk_widget_set_hexpand (left, TRUE);
+  gtk_box_append (GTK_BOX (self->substances_page), left);
+  gtk_box_append (GTK_BOX (self->substances_page), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+
+  /* Right: the chosen substance. */
+  self->s_stack = gtk_stack_new ();
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "applications-science-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Substance Selected"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("The substance reference is shared by every site: its "
+                                     "flags mark the products that contain it."));
+  gtk_stack_add_named (GTK_STACK (self->s_stack), empty, "empty");
+  gtk_widget_set_margin_start (form, 18);
+  gtk_widget_set_margin_end (form, 18);
+  gtk_widget_set_margin_top (form, 12);
+  gtk_widget_set_margin_bottom (form, 18);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  self->s_heading = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->s_heading), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->s_heading), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (self->s_heading, TRUE);
+  gtk_widget_add_css_class (self->s_heading, "title-3");
+  self->s_save = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (self->s_save, "suggested-action");
+  gtk_widget_set_tooltip_text (self->s_save, _("Save the substance (Ctrl+S)"));
+  g_signal_connect_swapped (self->s_save, "clicked", G_CALLBACK (substance_save_clicked), self);
+  gtk_box_append (GTK_BOX (box), self->s_heading);
+  gtk_box_append (GTK_BOX (box), self->s_save);
+  gtk_box_append (GTK_BOX (form), box);
+  self->s_error = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->s_error), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->s_error), TRUE);
+  gtk_widget_add_css_class (self->s_error, "error");
+  gtk_widget_set_visible (self->s_error, FALSE);
+  gtk_box_append (GTK_BOX (form), self->s_error);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Identity"));
+  self->s_name = prefs_entry_row (group, _("Name"));
+  self->s_cas = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->s_cas), _("CAS number"));
+  gtk_widget_set_tooltip_text (self->s_cas, _("The CAS number identifies the substance: "
+                                              "it cannot be changed"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->s_cas);
+  self->s_ec = prefs_entry_row (group, _("EC number"));
+  self->s_products = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->s_products, "dim-label");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), self->s_products);
+  gtk_box_append (GTK_BOX (form), group);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Regulatory Flags"));
+  prefs_switch_row (group, _("REACH SVHC candidate"),
+                    _("Substance of very high concern"), &self->s_svhc);
+  self->s_svhc_date = prefs_entry_row (group, _("On the candidate list since (YYYY-MM-DD)"));
+  prefs_switch_row (group, _("On the SIN list"), _("ChemSec’s “Substitute It Now” list"),
+                    &self->s_sin);
+  prefs_switch_row (group, _("RoHS restricted"), NULL, &self->s_rohs);
+  /* Translators: no CMR category */
+  gtk_string_list_append (cmr, C_("cmr", "None"));
+  gtk_string_list_append (cmr, _("1A — known"));
+  gtk_string_list_append (cmr, _("1B — presumed"));
+  gtk_string_list_append (cmr, _("2 — suspected"));
+  self->s_cmr = row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("CMR category"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Carcinogenic, mutagenic or toxic to reproduction"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (cmr));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  gtk_box_append (GTK_BOX (form), group);
+  gtk_stack_add_named (GTK_STACK (self->s_stack), side_panel (form), "form");
+  gtk_box_append (GTK_BOX (self->substances_page), self->s_stack);
+
+  register_widget (self, "substance-search", self->substance_search);
+  register_widget (self, "substance-name", self->s_name);
+  register_widget (self, "substance-ec", self->s_ec);
+  register_widget (self, "substance-svhc", self->s_svhc);
+  register_widget (self, "substance-svhc-date", self->s_svhc_date);
+  register_widget (self, "substance-sin", self->s_sin);
+  register_widget (self, "substance-rohs", self->s_rohs);
+  register_widget (self, "substance-cmr", self->s_cmr);
+  register_widget (self, "substance-error", self->s_error);
+}
+
+/* ─── Exposure measurements of a site ────────────────────────────────────── */
+
+static gint64
+current_site (VigieChemicalsPage *self,
+              const char        **name)
+{
+  guint inv = gtk_drop_down_get_selected (self->inventory_filter);
+  VigieInventory *i;
+
+  if (self->inventories == NULL || inv == 0 || inv > self->inventories->len)
+    return 0;
+  i = g_ptr_array_index (self->inventories, inv - 1);
+  if (name != NULL)
+    *name = i->site_name;
+  return i->site_id;
+}
+
+static char *
+format_value (double      v,
+              const char *unit)
+{
+  /* Translators: a measured value and its unit: "0.25 mg/m³" */
+  return g_strdup_printf (C_("measurement", "%1$g %2$s"), v, unit);
+}
+
+static void delete_measurement_clicked (GtkButton *button, VigieChemicalsPage *self);
+
+static GtkWidget *
+measurement_row (VigieChemicalsPage       *self,
+                 VigieExposureMeasurement *m)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *value, *button;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *date = vigie_factories_format_date (m->measured_on);
+  g_autofree char *v = format_value (m->value, m->unit);
+  g_autofree char *limit = NULL;
+  const char *what = *m->substance_name != '\0' ? m->substance_name : NULL;
+
+  if (what != NULL && *m->product_name != '\0')
+    /* Translators: what was measured: substance — product */
+    title = g_strdup_printf (_("%1$s — %2$s"), what, m->product_name);
+  else if (what != NULL || *m->product_name != '\0')
+    title = g_strdup (what != NULL ? what : m->product_name);
+  else
+    title = g_strdup (_("Not linked to a product or substance"));
+  if (isnan (m->limit_value))
+    limit = g_strdup (_("no limit value"));
+  else if (*m->limit_source != '\0')
+    {
+      g_autofree char *lv = format_value (m->limit_value, m->unit);
+
+      /* Translators: a limit value and where it comes from */
+      limit = g_strdup_printf (_("limit %1$s (%2$s)"), lv, m->limit_source);
+    }
+  else
+    {
+      g_autofree char *lv = format_value (m->limit_value, m->unit);
+
+      limit = g_strdup_printf (_("limit %s"), lv);
+    }
+  /* Translators: kind of measurement · date · limit */
+  subtitle = g_strdup_printf (_("%1$s · %2$s · %3$s"),
+                              vigie_vocab_label (VIGIE_VOCAB_EXPOSURE_KIND, m->kind), date, limit);
+  {
+    g_autofree char *t = g_markup_escape_text (title, -1);
+    g_autofree char *st = g_markup_escape_text (subtitle, -1);
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), st);
+  }
+  if (vigie_exposure_measurement_above_limit (m))
+    {
+      GtkWidget *flag = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (flag), icon);
+      gtk_box_append (GTK_BOX (flag), gtk_label_new (_("Above the limit")));
+      gtk_widget_add_css_class (flag, "error");
+      gtk_widget_add_css_class (flag, "heading");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), flag);
+    }
+  value = gtk_label_new (v);
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_widget_add_css_class (value, "heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Delete the measurement"));
+  g_object_set_data_full (G_OBJECT (button), "measurement-id", g_memdup2 (&m->id, sizeof m->id),
+                          g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (delete_measurement_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static void
+fill_measurement_choices (VigieChemicalsPage *self,
+                          gint64              site_id)
+{
+  g_autoptr(GtkStringList) products = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) substances = gtk_string_list_new (NULL);
+
+  g_clear_pointer (&self->m_products, g_ptr_array_unref);
+  g_clear_pointer (&self->m_substances, g_ptr_array_unref);
+  if (self->store != NULL && site_id != 0)
+    {
+      self->m_products = vigie_chemical_list_site_products (self->store, site_id, NULL);
+      self->m_substances = vigie_chemical_list_substances (self->store, NULL, NULL);
+    }
+  /* Translators: no product chosen for a measurement */
+  gtk_string_list_append (products, C_("product", "None"));
+  for (guint i = 0; self->m_products != NULL && i < self->m_products->len; i++)
+    {
+      VigieChemicalChoice *c = g_ptr_array_index (self->m_products, i);
+      /* Translators: a product in a list: trade name (period) */
+      g_autofree char *label = g_strdup_printf (_("%1$s (%2$s)"), c->label, c->detail);
+
+      gtk_string_list_append (products, label);
+    }
+  /* Translators: no substance chosen for a measurement */
+  gtk_string_list_append (substances, C_("substance", "None"));
+  for (guint i = 0; self->m_substances != NULL && i < self->m_substances->len; i++)
+    gtk_string_list_append (substances,
+                            ((VigieSubstance *) g_ptr_array_index (self->m_substances, i))->name);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->m_product), G_LIST_MODEL (products));
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->m_substance), G_LIST_MODEL (substances));
+}
+
+static void
+fill_measurements (VigieChemicalsPage *self)
+{
+  const char *site_name = NULL;
+  gint64 site_id = current_site (self, &site_name);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+  g_autofree char *count = NULL;
+  guint n = 0, above = 0;
+
+  while ((child = gtk_widget_get_first_child (self->m_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->m_list), child);
+  gtk_widget_set_sensitive (self->m_form, site_id != 0);
+  if (site_id != self->m_site_id)
+    {
+      self->m_site_id = site_id;
+      fill_measurement_choices (self, site_id);
+    }
+  if (self->store == NULL || site_id == 0)
+    {
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->m_empty), _("Choose an Inventory"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->m_empty),
+                                       _("Measurements are kept per site: choose a site’s "
+                                         "inventory above."));
+      gtk_stack_set_visible_child_name (GTK_STACK (self->m_stack), "empty");
+      gtk_label_set_text (self->count_label, "");
+      return;
+    }
+  list = vigie_chemical_list_measurements (self->store, site_id, 0, &error);
+  if (list == NULL)
+    add_toast (self, adw_toast_new (error->message));
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      VigieExposureMeasurement *m = g_ptr_array_index (list, i);
+      GtkWidget *row = measurement_row (self, m);
+
+      gtk_list_box_append (GTK_LIST_BOX (self->m_list), row);
+      n++;
+      if (vigie_exposure_measurement_above_limit (m))
+        above++;
+    }
+  if (n == 0)
+    {
+      g_autofree char *description =
+        /* Translators: %s is a site name */
+        g_strdup_printf (_("No air, urine, blood or wipe measurement is recorded at %s. Add "
+                           "one with the form."), site_name);
+
+      adw_status_page_set_title (ADW_STATUS_PAGE (self->m_empty), _("No Measurements"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->m_empty), description);
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->m_stack), n > 0 ? "list" : "empty");
+  {
+    g_autofree char *measurements = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%'u measurement",
+                                                                  "%'u measurements", n), n);
+    g_autofree char *over = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "%'u above the limit",
+                                                          "%'u above the limit", above), above);
+
+    /* Translators: "12 measurements, 3 above the limit" */
+    count = above > 0 ? g_strdup_printf (_("%1$s, %2$s"), measurements, over)
+                      : g_steal_pointer (&measurements);
+  }
+  gtk_label_set_text (self->count_label, count);
+  {
+    g_autofree char *heading = g_strdup_printf (_("Exposure Measurements at %s"), site_name);
+
+    gtk_label_set_text (GTK_LABEL (self->m_heading), heading);
+  }
+  self->n_measurements = n;
+}
+
+guint
+vigie_chemicals_page_get_n_measurements (VigieChemicalsPage *self)
+{
+  return self->n_measurements;
+}
+
+static void
+measurement_error (VigieChemicalsPage *self,
+                   GtkWidget          *field,
+                   const char         *message)
+{
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+  gtk_label_set_text (GTK_LABEL (self->m_error), message);
+  gtk_widget_set_visible (self->m_error, TRUE);
+}
+
+static gboolean
+parse_decimal (const char *text,
+               double     *value)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text != NULL ? text : ""));
+  char *end = NULL;
+
+  if (*t == '\0')
+    {
+      *value = NAN;
+      return TRUE;
+    }
+  g_strdelimit (t, ",", '.');
+  *value = g_ascii_strtod (t, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+gint64
+vigie_chemicals_page_add_measurement (VigieChemicalsPage *self)
+{
+  g_autoptr(VigieExposureMeasurement) m = vigie_exposure_measurement_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *field = NULL;
+  g_autofree char *reason = NULL;
+  const VigieVocabEntry *kinds;
+  guint n_kinds = 0, selected;
+  GtkWidget *fields[] = { self->m_date, self->m_value, self->m_unit, self->m_limit };
+  gint64 id;
+
+  g_return_val_if_fail (VIGIE_IS_CHEMICALS_PAGE (self), 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_widget_remove_css_class (fields[i], "error");
+  gtk_widget_set_visible (self->m_error, FALSE);
+  m->site_id = current_site (self, NULL);
+  if (self->store == NULL || m->site_id == 0)
+    return 0;
+  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->m_product));
+  if (self->m_products != NULL && selected > 0 && selected <= self->m_products->len)
+    m->product_id = ((VigieChemicalChoice *) g_ptr_array_index (self->m_products,
+                                                               selected - 1))->id;
+  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->m_substance));
+  if (self->m_substances != NULL && selected > 0 && selected <= self->m_substances->len)
+    m->substance_id = ((VigieSubstance *) g_ptr_array_index (self->m_substances,
+                                                            selected - 1))->id;
+  kinds = vigie_vocab_entries (VIGIE_VOCAB_EXPOSURE_KIND, &n_kinds);
+  selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->m_kind));
+  g_free (m->kind);
+  m->kind = g_strdup (selected < n_kinds ? kinds[selected].code : "air");
+  m->measured_on = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->m_date))));
+  g_free (m->unit);
+  m->unit = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->m_unit))));
+  g_free (m->limit_source);
+  m->limit_source = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->m_source))));
+  if (!parse_decimal (gtk_editable_get_text (GTK_EDITABLE (self->m_value)), &m->value)
+      || isnan (m->value))
+    {
+      measurement_error (self, self->m_value, _("The measured value must be a number"));
+      return 0;
+    }
+  if (!parse_decimal (gtk_editable_get_text (GTK_EDITABLE (self->m_limit)), &m->limit_value))
+    {
+      measurement_error (self, self->m_limit, _("The limit value must be a number"));
+      return 0;
+    }
+  if (!vigie_exposure_measurement_validate (m, &field, &reason))
+    {
+      GtkWidget *widget = g_strcmp0 (field, "measured_on") == 0 ? self->m_date
+                          : g_strcmp0 (field, "value") == 0 ? self->m_value
+                          : g_strcmp0 (field, "unit") == 0 ? self->m_unit
+                          : g_strcmp0 (field, "limit_value") == 0 ? self->m_limit : NULL;
+
+      measurement_error (self, widget, reason);
+      return 0;
+    }
+  id = vigie_chemical_insert_measurement (self->store, m, &error);
+  if (id == 0)
+    {
+      measurement_error (self, NULL, error->message);
+      return 0;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->m_value), "");
+  fill_measurements (self);
+  update_summary (self);
+  return id;
+}
+
+static void
+add_measurement_clicked (VigieChemicalsPage *self)
+{
+  vigie_chemicals_page_add_measurement (self);
+}
+
+gboolean
+vigie_chemicals_page_delete_measurement (VigieChemicalsPage *self,
+                                         gint64              id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (VIGIE_IS_CHEMICALS_PAGE (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  if (!vigie_chemical_delete_measurement (self->store, id, &error))
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return FALSE;
+    }
+  fill_measurements (self);
+  update_summary (self);
+  add_toast (self, adw_toast_new (_("Measurement deleted")));
+  return TRUE;
+}
+
+static void
+delete_measurement_clicked (GtkButton          *button,
+                            VigieChemicalsPage *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (button), "measurement-id");
+
+  if (id != NULL)
+    vigie_chemicals_page_delete_measurement (self, *id);
+}
+
+static void
+build_measurements (VigieChemicalsPage *self)
+{
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *form = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *group, *row, *button;
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autofree char *today = vigie_today_iso ();
+  const VigieVocabEntry *entries;
+  guint n = 0;
+
+  self->m_heading = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->m_heading), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->m_heading), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->m_heading, "heading");
+  gtk_widget_set_margin_start (self->m_heading, 12);
+  gtk_widget_set_margin_end (self->m_heading, 12);
+  gtk_box_append (GTK_BOX (left), self->m_heading);
+  self->m_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->m_list), GTK_SELECTION_NONE);
+  self->m_empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->m_empty), "applications-science-symbolic");
+  gtk_box_append (GTK_BOX (left), list_panel (self->m_list, &self->m_stack, self->m_empty));
+  gtk_widget_set_hexpand (left, TRUE);
+  gtk_box_append (GTK_BOX (self->measurements_page), left);
+  gtk_box_append (GTK_BOX (self->measurements_page), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+
+  gtk_widget_set_margin_start (form, 18);
+  gtk_widget_set_margin_end (form, 18);
+  gtk_widget_set_margin_top (form, 12);
+  gtk_widget_set_margin_bottom (form, 18);
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Add a Measurement"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Air samples, biological monitoring (urine, blood) "
+                                           "and surface wipes, with the limit they are compared "
+                                           "to."));
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Product"));
+  self->m_product = gtk_drop_down_new (NULL, NULL);
+  gtk_widget_set_valign (self->m_product, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->m_product), TRUE);
+  ellipsize_drop_down (GTK_DROP_DOWN (self->m_product));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->m_product);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Substance"));
+  self->m_substance = gtk_drop_down_new (NULL, NULL);
+  gtk_widget_set_valign (self->m_substance, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->m_substance), TRUE);
+  ellipsize_drop_down (GTK_DROP_DOWN (self->m_substance));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->m_substance);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  entries = vigie_vocab_entries (VIGIE_VOCAB_EXPOSURE_KIND, &n);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (kinds, vigie_vocab_label (VIGIE_VOCAB_EXPOSURE_KIND, entries[i].code));
+  self->m_kind = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->m_kind), _("Kind"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->m_kind), G_LIST_MODEL (kinds));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->m_kind);
+  self->m_date = prefs_entry_row (group, _("Measured on (YYYY-MM-DD)"));
+  gtk_editable_set_text (GTK_EDITABLE (self->m_date), today);
+  self->m_value = prefs_entry_row (group, _("Value"));
+  self->m_unit = prefs_entry_row (group, _("Unit"));
+  gtk_editable_set_text (GTK_EDITABLE (self->m_unit), "mg/m³");
+  self->m_limit = prefs_entry_row (group, _("Limit value (same unit)"));
+  self->m_source = prefs_entry_row (group, _("Source of the limit"));
+  gtk_box_append (GTK_BOX (form), group);
+  self->m_error = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->m_error), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->m_error), TRUE);
+  gtk_widget_add_css_class (self->m_error, "error");
+  gtk_widget_set_visible (self->m_error, FALSE);
+  gtk_box_append (GTK_BOX (form), self->m_error);
+  button = gtk_button_new_with_mnemonic (_("_Add Measurement"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_measurement_clicked), self);
+  gtk_box_append (GTK_BOX (form), button);
+  self->m_form = form;
+  gtk_box_append (GTK_BOX (self->measurements_page), side_panel (form));
+
+  register_widget (self, "measurement-product", self->m_product);
+  register_widget (self, "measurement-substance", self->m_substance);
+  register_widget (self, "measurement-kind", self->m_kind);
+  register_widget (self, "measurement-date", self->m_date);
+  register_widget (self, "measurement-value", self->m_value);
+  register_widget (self, "measurement-unit", self->m_unit);
+  register_widget (self, "measurement-limit", self->m_limit);
+  register_widget (self, "measurement-source", self->m_source);
+  register_widget (self, "measurement-error", self->m_error);
+  register_widget (self, "measurement-list", self->m_list);
+}
+
+GtkWidget *
+vigie_chemicals_page_get_widget (VigieChemicalsPage *self,
+                                 const char         *name)
+{
+  g_return_val_if_fail (VIGIE_IS_CHEMICALS_PAGE (self), NULL);
+  return g_hash_table_lookup (self->named, name);
 }
 
 /* ─── Sorting by column header ───────────────────────────────────────────── */
@@ -578,11 +1546,38 @@ editor_saved_cb (VigieChemicalsPage *self,
   g_autoptr(GError) error = NULL;
   guint inv = gtk_drop_down_get_selected (self->inventory_filter);
   g_autoptr(VigieChemicalQuery) q = NULL;
+  g_autoptr(VigieChemicalProduct) saved = vigie_chemical_get_product (self->store, id, NULL);
+  gint64 keep_site = 0;
+  g_autofree char *keep_period = NULL;
 
-  /* A new inventory may have appeared: refresh the filters, keep the choice. */
+  if (self->inventories != NULL && inv > 0 && inv <= self->inventories->len)
+    {
+      VigieInventory *i = g_ptr_array_index (self->inventories, inv - 1);
+
+      keep_site = i->site_id;
+      keep_period = g_strdup (i->period);
+    }
+  /* A product saved outside the inventory shown (a new site or period): show its own. */
+  if (saved != NULL && keep_site != 0
+      && (saved->site_id != keep_site || g_strcmp0 (saved->period, keep_period) != 0))
+    {
+      keep_site = saved->site_id;
+      g_free (keep_period);
+      keep_period = g_strdup (saved->period);
+    }
+
+  /* A new inventory may have appeared: refresh the filters, keep the choice (by site and
+   * period: the positions may have moved). */
   fill_filters (self);
   self->updating = TRUE;
-  gtk_drop_down_set_selected (self->inventory_filter, inv);
+  gtk_drop_down_set_selected (self->inventory_filter, 0);
+  for (guint i = 0; keep_site != 0 && self->inventories != NULL && i < self->inventories->len; i++)
+    {
+      VigieInventory *v = g_ptr_array_index (self->inventories, i);
+
+      if (v->site_id == keep_site && g_strcmp0 (v->period, keep_period) == 0)
+        gtk_drop_down_set_selected (self->inventory_filter, i + 1);
+    }
   self->updating = FALSE;
   q = query_from_widgets (self);
   if (!vigie_chemical_list_set_query (self->list, q, &error))
@@ -612,13 +1607,13 @@ new_product_activated (GtkWidget  *widget,
       site_id = i->site_id;
       period = i->period;
     }
-  else if (self->inventories != NULL && self->inventories->len > 0)
-    site_id = ((VigieInventory *) g_ptr_array_index (self->inventories, 0))->site_id;
-  if (site_id == 0)
+  if (vigie_store_count (self->store, "sites") == 0)
     {
-      add_toast (self, adw_toast_new (_("Choose an inventory first, or import one")));
+      add_toast (self, adw_toast_new (_("Add a site on the Factories page first")));
       return;
     }
+  /* Without an inventory chosen the editor asks for the site. */
+  gtk_stack_set_visible_child_name (self->view_stack, "products");
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   vigie_chemical_editor_new_product (self->editor, site_id, period);
 }
@@ -690,6 +1685,7 @@ delete_product_activated (GtkWidget  *widget,
   update_count (self);
   vigie_chemical_editor_load (self->editor, 0);
   toast = adw_toast_new (title);
+  g_set_weak_pointer (&self->undo_toast, toast);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), pd);
   g_signal_connect_data (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), pd,
@@ -702,7 +1698,19 @@ save_activated (GtkWidget  *widget,
                 const char *action,
                 GVariant   *param)
 {
-  vigie_chemical_editor_save (VIGIE_CHEMICALS_PAGE (widget)->editor);
+  VigieChemicalsPage *self = VIGIE_CHEMICALS_PAGE (widget);
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (view, "substances") == 0)
+    vigie_chemicals_page_save_substance (self);
+  else if (g_strcmp0 (view, "products") == 0 || g_strcmp0 (view, "summary") == 0)
+    vigie_chemical_editor_save (self->editor);
+}
+
+AdwToast *
+vigie_chemicals_page_get_undo_toast (VigieChemicalsPage *self)
+{
+  return self->undo_toast;
 }
 
 static void
@@ -759,6 +1767,9 @@ vigie_chemicals_page_set_store (VigieChemicalsPage *self,
     }
   update_count (self);
   update_summary (self);
+  self->substance_id = 0;
+  self->m_site_id = -1;
+  view_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -889,6 +1900,12 @@ vigie_chemicals_page_dispose (GObject *object)
   g_clear_object (&self->probe_b);
   g_clear_pointer (&self->inventories, g_ptr_array_unref);
   g_clear_pointer (&self->classes, g_strfreev);
+  g_clear_pointer (&self->substances, g_ptr_array_unref);
+  g_clear_pointer (&self->m_products, g_ptr_array_unref);
+  g_clear_pointer (&self->m_substances, g_ptr_array_unref);
+  g_clear_pointer (&self->named, g_hash_table_unref);
+  g_clear_weak_pointer (&self->undo_toast);
+  self->filter_bar = NULL;
   G_OBJECT_CLASS (vigie_chemicals_page_parent_class)->dispose (object);
 }
 
@@ -923,6 +1940,11 @@ vigie_chemicals_page_class_init (VigieChemicalsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, summary_view);
   gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, editor);
+  gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, measurements_page);
+  gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, substances_page);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
@@ -949,7 +1971,11 @@ vigie_chemicals_page_class_init (VigieChemicalsPageClass *klass)
 static void
 vigie_chemicals_page_init (VigieChemicalsPage *self)
 {
+  self->named = g_hash_table_new (g_str_hash, g_str_equal);
+  self->m_site_id = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_substances (self);
+  build_measurements (self);
 
   ellipsize_drop_down (self->inventory_filter);
   ellipsize_drop_down (self->class_filter);

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include <adwaita.h>
+
 #include "vigie-chemical-editor.h"
 #include "vigie-chemical-list.h"
 #include "vigie-hazard-summary.h"
@@ -41,5 +43,26 @@ GtkLabel               *vigie_chemicals_page_get_count_label (VigieChemicalsPage
 void                    vigie_chemicals_page_set_flags     (VigieChemicalsPage *self,
                                                             guint               flags);
 gboolean                vigie_chemicals_page_get_busy      (VigieChemicalsPage *self);
+/* The toast of the last product deletion while it shows (its Undo restores the product). */
+AdwToast               *vigie_chemicals_page_get_undo_toast (VigieChemicalsPage *self);
+/* Substance reference view ("substances"): selects substance ID in the list and shows it
+ * in the form; saves the form (as Save does: marks a wrong field, keeps the text). */
+gboolean                vigie_chemicals_page_select_substance (VigieChemicalsPage *self,
+                                                               gint64              id);
+gboolean                vigie_chemicals_page_save_substance (VigieChemicalsPage *self);
+guint                   vigie_chemicals_page_get_n_substances (VigieChemicalsPage *self);
+/* Measurements view ("measurements") of the site of the inventory shown: adds the
+ * measurement of the form (its id, 0 when refused with the reason shown), deletes one. */
+gint64                  vigie_chemicals_page_add_measurement (VigieChemicalsPage *self);
+gboolean                vigie_chemicals_page_delete_measurement (VigieChemicalsPage *self,
+                                                                 gint64              id);
+guint                   vigie_chemicals_page_get_n_measurements (VigieChemicalsPage *self);
+/* The widgets of those views by name ("substance-name", "substance-ec", "substance-svhc",
+ * "substance-svhc-date", "substance-sin", "substance-rohs", "substance-cmr",
+ * "substance-search", "substance-error", "measurement-product", "measurement-substance",
+ * "measurement-kind", "measurement-date", "measurement-value", "measurement-unit",
+ * "measurement-limit", "measurement-source", "measurement-error", "measurement-list"). */
+GtkWidget              *vigie_chemicals_page_get_widget    (VigieChemicalsPage *self,
+                                                            const char         *name);
 
 G_END_DECLS

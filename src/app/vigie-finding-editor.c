@@ -13,6 +13,7 @@
 #include "vigie-finding-editor.h"
 #include "vigie-investigation.h"
 #include "vigie-site.h"
+#include "vigie-testimony-dialog.h"
 #include "vigie-vocab.h"
 
 struct _VigieFindingEditor
@@ -43,6 +44,7 @@ struct _VigieFindingEditor
   AdwPreferencesGroup *indicators_group;
   AdwPreferencesGroup *evidence_group;
   GPtrArray          *evidence_rows;     /* GtkWidget rows added to evidence_group */
+  GHashTable         *hidden_evidence;   /* gint64* ids waiting for their deletion */
 
   VigieStore         *store;
   VigieFindingRecord *record;
@@ -330,11 +332,69 @@ preview_clicked_cb (GtkButton          *button,
   gtk_window_present (GTK_WINDOW (preview));
 }
 
+static void reload_evidence (VigieFindingEditor *self);
+
+static void
+testimony_saved_cb (VigieFindingEditor *self)
+{
+  reload_evidence (self);
+  /* The finding's row shows whether it has confidential evidence. */
+  if (self->record != NULL && self->record->id > 0)
+    g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->record->id, FALSE);
+}
+
+GtkWindow *
+vigie_finding_editor_edit_testimony (VigieFindingEditor *self,
+                                     gint64              id)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  VigieTestimonyDialog *dialog;
+
+  g_return_val_if_fail (VIGIE_IS_FINDING_EDITOR (self), NULL);
+
+  if (self->store == NULL || self->record == NULL)
+    return NULL;
+  if (self->record->id <= 0)
+    {
+      add_toast (self, _("Save the finding before adding testimony."));
+      return NULL;
+    }
+  dialog = vigie_testimony_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->store, self->record->id, id, &error);
+  if (dialog == NULL)
+    {
+      add_toast (self, error->message);
+      return NULL;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (testimony_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+static void
+testimony_clicked_cb (VigieFindingEditor *self)
+{
+  vigie_finding_editor_edit_testimony (self, 0);
+}
+
+static void
+evidence_row_activated_cb (AdwActionRow       *row,
+                           VigieFindingEditor *self)
+{
+  VigieEvidenceRecord *ev = g_object_get_data (G_OBJECT (row), "evidence");
+
+  if (ev != NULL && g_strcmp0 (ev->kind, "testimony") == 0)
+    vigie_finding_editor_edit_testimony (self, ev->id);
+}
+
 static void
 reload_evidence (VigieFindingEditor *self)
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
+  guint shown = 0;
 
   for (guint i = 0; i < self->evidence_rows->len; i++)
     adw_preferences_group_remove (self->evidence_group,
@@ -349,29 +409,53 @@ reload_evidence (VigieFindingEditor *self)
   list = vigie_store_list_evidence (self->store, self->record->id, &error);
   if (list == NULL)
     return;
-  adw_preferences_group_set_description (self->evidence_group,
-                                         list->len == 0 ? _("No evidence yet.") : NULL);
   for (guint i = 0; i < list->len; i++)
     {
       VigieEvidenceRecord *ev = g_ptr_array_index (list, i);
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove;
       g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
+      GString *subtitle = g_string_new (NULL);
       const char *kind = vigie_vocab_label (VIGIE_VOCAB_EVIDENCE_KIND, ev->kind);
+      gboolean testimony = g_strcmp0 (ev->kind, "testimony") == 0;
 
-      if (g_strcmp0 (ev->kind, "testimony") == 0)
+      if (g_hash_table_contains (self->hidden_evidence, &ev->id))
+        {
+          g_object_ref_sink (row);
+          g_object_unref (row);
+          g_string_free (subtitle, TRUE);
+          continue;
+        }
+      shown++;
+      if (testimony)
         /* Translators: testimony under a pseudonym, e.g. "Testimony — Worker K-12" */
         title = g_strdup_printf (_("%1$s — %2$s"), kind, ev->pseudonym);
       else
         title = g_strdup (*ev->summary != '\0' ? ev->summary : kind);
-      subtitle = g_strdup_printf ("%s%s%s%s", kind,
-                                  g_strcmp0 (ev->kind, "testimony") == 0
-                                  ? (ev->consent_to_quote ? _(" · may be quoted")
-                                                          : _(" · not to be quoted")) : "",
-                                  ev->file_name != NULL ? " · " : "",
-                                  ev->file_name != NULL ? ev->media_type : "");
+      if (ev->confidential)
+        g_string_append_printf (subtitle, "%s · ", _("Confidential"));
+      if (testimony)
+        {
+          g_string_append (subtitle, _("Under a pseudonym, never a real name"));
+          g_string_append_printf (subtitle, " · %s", ev->consent_to_quote
+                                                     ? _("may be quoted")
+                                                     : _("not to be quoted"));
+          if (*ev->summary != '\0')
+            g_string_append_printf (subtitle, "\n%s", ev->summary);
+        }
+      else
+        {
+          g_string_append (subtitle, kind);
+          if (ev->file_name != NULL)
+            g_string_append_printf (subtitle, " · %s", ev->media_type);
+        }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      g_string_free (subtitle, TRUE);
+      g_object_set_data_full (G_OBJECT (row), "evidence", vigie_evidence_record_copy (ev),
+                              (GDestroyNotify) vigie_evidence_record_free);
       if (ev->confidential)
         {
           GtkWidget *mark = gtk_image_new_from_icon_name ("channel-secure-symbolic");
@@ -381,6 +465,13 @@ reload_evidence (VigieFindingEditor *self)
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, _("Confidential"), -1);
           gtk_widget_add_css_class (mark, "warning");
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), mark);
+        }
+      if (testimony)
+        {
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_widget_set_tooltip_text (row, _("Edit the testimony"));
+          g_signal_connect_object (row, "activated", G_CALLBACK (evidence_row_activated_cb),
+                                   self, 0);
         }
       if (g_strcmp0 (ev->media_type, "application/pdf") == 0)
         {
@@ -395,9 +486,48 @@ reload_evidence (VigieFindingEditor *self)
           g_signal_connect_object (button, "clicked", G_CALLBACK (preview_clicked_cb), self, 0);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
+      remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_tooltip_text (remove, _("Delete this evidence"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Delete this evidence"), -1);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "findings.delete-evidence");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", ev->id);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       adw_preferences_group_add (self->evidence_group, row);
       g_ptr_array_add (self->evidence_rows, row);
     }
+  adw_preferences_group_set_description (self->evidence_group,
+                                         shown == 0 ? _("No evidence yet.") : NULL);
+}
+
+void
+vigie_finding_editor_hide_evidence (VigieFindingEditor *self,
+                                    gint64              id,
+                                    gboolean            hidden)
+{
+  g_return_if_fail (VIGIE_IS_FINDING_EDITOR (self));
+
+  if (hidden)
+    g_hash_table_add (self->hidden_evidence, g_memdup2 (&id, sizeof id));
+  else
+    g_hash_table_remove (self->hidden_evidence, &id);
+  reload_evidence (self);
+}
+
+guint
+vigie_finding_editor_get_n_evidence_rows (VigieFindingEditor *self)
+{
+  return self->evidence_rows->len;
+}
+
+AdwActionRow *
+vigie_finding_editor_get_evidence_row (VigieFindingEditor *self,
+                                       guint               index)
+{
+  g_return_val_if_fail (index < self->evidence_rows->len, NULL);
+  return g_ptr_array_index (self->evidence_rows, index);
 }
 
 gboolean
@@ -875,6 +1005,7 @@ vigie_finding_editor_dispose (GObject *object)
   g_clear_pointer (&self->standard_checks, g_ptr_array_unref);
   g_clear_pointer (&self->indicator_checks, g_ptr_array_unref);
   g_clear_pointer (&self->evidence_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->hidden_evidence, g_hash_table_unref);
   g_clear_pointer (&self->investigation_ids, g_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -944,6 +1075,7 @@ vigie_finding_editor_init (VigieFindingEditor *self)
   self->standard_checks = g_ptr_array_new ();
   self->indicator_checks = g_ptr_array_new ();
   self->evidence_rows = g_ptr_array_new ();
+  self->hidden_evidence = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->investigation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->settings = vigie_settings_new ();
 
@@ -1087,6 +1219,20 @@ vigie_finding_editor_init (VigieFindingEditor *self)
   group = adw_preferences_group_new ();
   self->evidence_group = ADW_PREFERENCES_GROUP (group);
   adw_preferences_group_set_title (self->evidence_group, _("Evidence"));
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button),
+                        adw_button_content_new ());
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button))),
+                                    "avatar-default-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button))),
+                                _("Add _Testimony"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (button))),
+                                        TRUE);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Add testimony under a pseudonym"));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (testimony_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_group_set_header_suffix (self->evidence_group, button);
   adw_preferences_page_add (self->page, self->evidence_group);
 
   self->response_view = text_group (self->page, _("Company Response"), NULL);

@@ -40,6 +40,18 @@ gboolean    vigie_finding_editor_attach_path  (VigieFindingEditor *self,
                                                const char         *path,
                                                const char         *kind,
                                                GError            **error);
+/* Opens the testimony form (under a pseudonym) on evidence ID, 0 for new testimony. */
+GtkWindow  *vigie_finding_editor_edit_testimony (VigieFindingEditor *self,
+                                                 gint64              id);
+/* Leaves evidence ID out of the list while its deletion waits for Undo (or shows it
+ * again). */
+void        vigie_finding_editor_hide_evidence (VigieFindingEditor *self,
+                                                gint64              id,
+                                                gboolean            hidden);
+/* For tests: the evidence rows shown. */
+guint         vigie_finding_editor_get_n_evidence_rows (VigieFindingEditor *self);
+AdwActionRow *vigie_finding_editor_get_evidence_row    (VigieFindingEditor *self,
+                                                        guint               index);
 /* For tests: the title row, and the preview window of the first PDF evidence. */
 GtkWidget  *vigie_finding_editor_get_title_row (VigieFindingEditor *self);
 GtkWindow  *vigie_finding_editor_preview_first_pdf (VigieFindingEditor *self);

@@ -13,7 +13,10 @@
 #include "vigie-factories-private.h"
 #include "vigie-finding-editor.h"
 #include "vigie-findings-page.h"
+#include "vigie-evidence.h"
+#include "vigie-investigation-dialog.h"
 #include "vigie-reference.h"
+#include "vigie-site-cases-window.h"
 #include "vigie-site-list.h"
 #include "vigie-vocab.h"
 #include "vigie-window.h"
@@ -40,6 +43,24 @@ typedef struct
   VigieFindingSort   sort;
 } Probe;
 
+/* A deletion waiting for its Undo to expire (see delete_later()). */
+typedef enum
+{
+  PENDING_FINDING,
+  PENDING_EVIDENCE,
+} PendingKind;
+
+typedef struct
+{
+  VigieFindingsPage *self;     /* weak */
+  VigieStore        *store;
+  PendingKind        kind;
+  gint64             id;
+  gint64             finding_id;   /* evidence: its finding */
+  gboolean           undone;
+  gboolean           done;
+} PendingDelete;
+
 struct _VigieFindingsPage
 {
   GtkWidget           parent_instance;
@@ -55,6 +76,11 @@ struct _VigieFindingsPage
   GtkLabel           *count_label;
   GtkSpinner         *spinner;
   VigieFindingEditor *editor;
+  GtkWidget          *cases_buttons[2];
+
+  GPtrArray          *pending;          /* PendingDelete (shared with their toasts) */
+  AdwToast           *undo_toast;       /* weak */
+  GtkWindow          *cases_window;     /* weak */
 
   VigieStore         *store;
   VigieFindingList   *list;
@@ -88,6 +114,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void run_query (VigieFindingsPage *self);
+static void update_cases_buttons (VigieFindingsPage *self);
 
 /* ─── Cells ──────────────────────────────────────────────────────────────── */
 
@@ -178,6 +205,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
 /* ─── Count and empty state ──────────────────────────────────────────────── */
 
+static guint n_pending_findings (VigieFindingsPage *self);
+
 static void
 update_count (VigieFindingsPage *self)
 {
@@ -198,7 +227,8 @@ update_count (VigieFindingsPage *self)
   shown = vigie_factories_format_count (n);
   if (vigie_finding_query_has_filters (vigie_finding_list_get_query (self->list)))
     {
-      gint64 total = vigie_store_count (self->store, "findings");
+      gint64 total = vigie_store_count (self->store, "findings")
+                     - (gint64) n_pending_findings (self);
       g_autofree char *all = vigie_factories_format_count (total);
 
       /* Translators: "12 of 2,000 findings"; the plural follows the total */
@@ -302,6 +332,7 @@ selection_changed_cb (VigieFindingsPage *self)
     vigie_finding_editor_clear (self->editor);
   else if (!vigie_finding_editor_load (self->editor, id, &error))
     vigie_factories_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+  update_cases_buttons (self);
 }
 
 gboolean
@@ -483,6 +514,7 @@ query_done_cb (GObject      *source,
     }
   select_quietly (self, keep);
   update_count (self);
+  update_cases_buttons (self);
 }
 
 static void
@@ -554,6 +586,7 @@ vigie_findings_page_filter_site (VigieFindingsPage *self,
   self->site_id = MAX (site_id, 0);
   update_site_chip (self);
   reload_now (self, 0);
+  update_cases_buttons (self);
 }
 
 static void
@@ -583,7 +616,8 @@ gboolean
 vigie_findings_page_show_site (GtkWidget *widget,
                                gint64     site_id)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (widget, VIGIE_TYPE_WINDOW);
+  GtkWidget *window = VIGIE_IS_WINDOW (widget) ? widget
+                      : gtk_widget_get_ancestor (widget, VIGIE_TYPE_WINDOW);
   GtkWidget *page;
 
   if (window == NULL)
@@ -676,6 +710,7 @@ new_finding_activated (GtkWidget  *widget,
     site = vigie_finding_row_get_site_id (row);
   select_quietly (self, 0);
   vigie_finding_editor_new_finding (self->editor, site);
+  update_cases_buttons (self);
 }
 
 static void
@@ -745,24 +780,35 @@ save_activated (GtkWidget  *widget,
     vigie_factories_add_toast (widget, adw_toast_new (error->message));
 }
 
+gboolean
+vigie_findings_page_reveal_site (GtkWidget *widget,
+                                 gint64     site_id)
+{
+  GtkWidget *window = VIGIE_IS_WINDOW (widget) ? widget
+                      : gtk_widget_get_ancestor (widget, VIGIE_TYPE_WINDOW);
+  GtkWidget *factories;
+
+  if (window == NULL)
+    return FALSE;
+  factories = find_descendant (window, VIGIE_TYPE_FACTORIES_PAGE);
+  vigie_window_show_page (VIGIE_WINDOW (window), "factories");
+  if (factories == NULL
+      || !vigie_factories_page_select_site (VIGIE_FACTORIES_PAGE (factories), site_id))
+    {
+      vigie_window_add_toast (VIGIE_WINDOW (window),
+                              adw_toast_new (_("The site is hidden by the filters of the "
+                                               "Factories page")));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 show_site_activated (GtkWidget  *widget,
                      const char *name,
                      GVariant   *parameter)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (widget, VIGIE_TYPE_WINDOW);
-  GtkWidget *factories;
-  gint64 site = g_variant_get_int64 (parameter);
-
-  if (window == NULL)
-    return;
-  factories = find_descendant (window, VIGIE_TYPE_FACTORIES_PAGE);
-  vigie_window_show_page (VIGIE_WINDOW (window), "factories");
-  if (factories == NULL
-      || !vigie_factories_page_select_site (VIGIE_FACTORIES_PAGE (factories), site))
-    vigie_factories_add_toast (widget,
-                               adw_toast_new (_("The site is hidden by the filters of the "
-                                                "Factories page")));
+  vigie_findings_page_reveal_site (widget, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -784,6 +830,364 @@ editor_saved_cb (VigieFindingsPage *self,
     }
 }
 
+/* ─── Investigations and grievances of a site ────────────────────────────── */
+
+/* The site the Investigations and Grievances buttons open: the site filter, else the site
+ * of the finding in the editor. */
+static gint64
+cases_site (VigieFindingsPage *self)
+{
+  if (self->store == NULL)
+    return 0;
+  if (self->site_id > 0)
+    return self->site_id;
+  return vigie_finding_editor_get_site_id (self->editor);
+}
+
+static void
+update_cases_buttons (VigieFindingsPage *self)
+{
+  gboolean can = cases_site (self) > 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->cases_buttons); i++)
+    gtk_widget_set_sensitive (self->cases_buttons[i], can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "findings.investigations", can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "findings.grievances", can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "findings.new-investigation", can);
+}
+
+static void
+cases_window_hidden_cb (VigieFindingsPage *self)
+{
+  gint64 keep = vigie_finding_editor_get_id (self->editor);
+
+  /* Investigations may have been added: refresh the editor's choice of them. */
+  if (keep > 0 && !vigie_finding_editor_get_modified (self->editor))
+    vigie_finding_editor_load (self->editor, keep, NULL);
+}
+
+GtkWindow *
+vigie_findings_page_open_cases (VigieFindingsPage *self,
+                                const char        *view)
+{
+  GtkRoot *root;
+  gint64 site;
+
+  g_return_val_if_fail (VIGIE_IS_FINDINGS_PAGE (self), NULL);
+
+  site = cases_site (self);
+  if (site <= 0)
+    return NULL;
+  settle_editor (self);
+  if (self->cases_window != NULL
+      && vigie_site_cases_window_get_site_id (VIGIE_SITE_CASES_WINDOW (self->cases_window)) == site)
+    {
+      vigie_site_cases_window_reload (VIGIE_SITE_CASES_WINDOW (self->cases_window));
+      vigie_site_cases_window_set_view (VIGIE_SITE_CASES_WINDOW (self->cases_window), view);
+      gtk_window_present (self->cases_window);
+      return self->cases_window;
+    }
+  if (self->cases_window != NULL)
+    gtk_window_destroy (self->cases_window);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_set_weak_pointer (&self->cases_window,
+                      GTK_WINDOW (vigie_site_cases_window_new (GTK_IS_WINDOW (root)
+                                                               ? GTK_WINDOW (root) : NULL,
+                                                               self->store, site, view)));
+  g_signal_connect_object (self->cases_window, "hide", G_CALLBACK (cases_window_hidden_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (self->cases_window);
+  return self->cases_window;
+}
+
+static void
+investigations_activated (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *parameter)
+{
+  vigie_findings_page_open_cases (VIGIE_FINDINGS_PAGE (widget), "investigations");
+}
+
+static void
+grievances_activated (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *parameter)
+{
+  vigie_findings_page_open_cases (VIGIE_FINDINGS_PAGE (widget), "grievances");
+}
+
+static void
+new_investigation_activated (GtkWidget  *widget,
+                             const char *name,
+                             GVariant   *parameter)
+{
+  GtkWindow *cases = vigie_findings_page_open_cases (VIGIE_FINDINGS_PAGE (widget),
+                                                     "investigations");
+
+  if (cases != NULL)
+    vigie_site_cases_window_edit (VIGIE_SITE_CASES_WINDOW (cases), "investigations", 0);
+}
+
+/* ─── Deleting with Undo ─────────────────────────────────────────────────── */
+
+/* As on the Factories page, a deletion is deferred: a finding (with its evidence,
+ * standards, indicators and actions) or a piece of evidence (with its stored file) is
+ * hidden at once and deleted for real when its toast goes away without Undo, or when the
+ * page lets go of the dataset. Undo is then exact, and nothing is half restored. */
+
+static void
+pending_delete_free (PendingDelete *pd)
+{
+  g_clear_weak_pointer (&pd->self);
+  g_clear_object (&pd->store);
+}
+
+static void
+pending_delete_release (gpointer  data,
+                        GClosure *closure)
+{
+  g_rc_box_release_full (data, (GDestroyNotify) pending_delete_free);
+}
+
+static guint
+n_pending_findings (VigieFindingsPage *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; self->pending != NULL && i < self->pending->len; i++)
+    if (((PendingDelete *) g_ptr_array_index (self->pending, i))->kind == PENDING_FINDING)
+      n++;
+  return n;
+}
+
+static void
+pending_delete_commit (PendingDelete *pd)
+{
+  g_autoptr(GError) error = NULL;
+  VigieFindingsPage *self = pd->self;
+  gboolean ok;
+
+  if (pd->done || pd->undone)
+    return;
+  pd->done = TRUE;
+
+  ok = pd->kind == PENDING_FINDING ? vigie_store_delete_finding (pd->store, pd->id, &error)
+                                   : vigie_store_delete_evidence (pd->store, pd->id, &error);
+  if (!ok)
+    g_warning ("Cannot delete %s %" G_GINT64_FORMAT ": %s",
+               pd->kind == PENDING_FINDING ? "finding" : "evidence", pd->id, error->message);
+  if (self == NULL)
+    return;
+  if (!ok)
+    {
+      g_autofree char *title = g_strdup_printf (_("The deletion failed: %s"), error->message);
+
+      vigie_factories_add_toast (GTK_WIDGET (self), adw_toast_new (title));
+    }
+  g_ptr_array_remove (self->pending, pd);
+  if (self->store != pd->store)
+    return;
+  if (pd->kind == PENDING_FINDING)
+    {
+      if (self->list != NULL)
+        vigie_finding_list_unhide_id (self->list, pd->id);
+      if (!ok)
+        reload_now (self, vigie_finding_editor_get_id (self->editor));
+      update_count (self);
+    }
+  else
+    {
+      vigie_finding_editor_hide_evidence (self->editor, pd->id, FALSE);
+      if (self->list != NULL)
+        vigie_finding_list_refresh_id (self->list, pd->finding_id);
+    }
+}
+
+static void
+undo_toast_dismissed_cb (AdwToast      *toast,
+                         PendingDelete *pd)
+{
+  pending_delete_commit (pd);
+}
+
+static void
+undo_delete (PendingDelete *pd)
+{
+  VigieFindingsPage *self = pd->self;
+
+  if (pd->done || pd->undone)
+    return;
+  pd->undone = TRUE;
+  if (self == NULL)
+    return;
+  g_ptr_array_remove (self->pending, pd);
+  if (self->store != pd->store)
+    return;
+  if (pd->kind == PENDING_FINDING)
+    {
+      if (self->list != NULL)
+        vigie_finding_list_unhide_id (self->list, pd->id);
+      settle_editor (self);
+      reload_now (self, pd->id);
+      if (!vigie_findings_page_select_finding (self, pd->id))
+        vigie_finding_editor_load (self->editor, pd->id, NULL);
+    }
+  else
+    vigie_finding_editor_hide_evidence (self->editor, pd->id, FALSE);
+}
+
+static void
+undo_toast_clicked_cb (AdwToast      *toast,
+                       PendingDelete *pd)
+{
+  undo_delete (pd);
+}
+
+static gpointer
+acquire_copy (gconstpointer src,
+              gpointer      user_data)
+{
+  return g_rc_box_acquire ((gpointer) src);
+}
+
+void
+vigie_findings_page_flush_deletions (VigieFindingsPage *self)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+
+  g_return_if_fail (VIGIE_IS_FINDINGS_PAGE (self));
+
+  if (self->pending == NULL || self->pending->len == 0)
+    return;
+  pending = g_ptr_array_copy (self->pending, acquire_copy, NULL);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingDelete *pd = g_ptr_array_index (pending, i);
+
+      pending_delete_commit (pd);
+      g_rc_box_release_full (pd, (GDestroyNotify) pending_delete_free);
+    }
+  g_ptr_array_set_size (pending, 0);
+  /* The toasts are left to expire (their Undo now does nothing): dismissing a toast still
+   * queued crashes libadwaita 1.2. */
+}
+
+static void
+delete_later (VigieFindingsPage *self,
+              PendingKind        kind,
+              gint64             id,
+              gint64             finding_id,
+              const char        *title)
+{
+  PendingDelete *pd = g_rc_box_new0 (PendingDelete);
+  AdwToast *toast;
+
+  g_set_weak_pointer (&pd->self, self);
+  pd->store = g_object_ref (self->store);
+  pd->kind = kind;
+  pd->id = id;
+  pd->finding_id = finding_id;
+  g_ptr_array_add (self->pending, pd);    /* the array's reference */
+
+  if (kind == PENDING_FINDING)
+    {
+      if (vigie_finding_editor_get_id (self->editor) == id)
+        vigie_finding_editor_clear (self->editor);
+      self->updating = TRUE;
+      vigie_finding_list_hide_id (self->list, id);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->updating = FALSE;
+      update_count (self);
+      update_cases_buttons (self);
+    }
+  else
+    vigie_finding_editor_hide_evidence (self->editor, id, TRUE);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_toast_clicked_cb),
+                         g_rc_box_acquire (pd), pending_delete_release, 0);
+  g_signal_connect_data (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
+                         g_rc_box_acquire (pd), pending_delete_release, 0);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  vigie_factories_add_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *parameter)
+{
+  VigieFindingsPage *self = VIGIE_FINDINGS_PAGE (widget);
+  g_autoptr(VigieFindingRecord) record = NULL;
+  g_autofree char *title = NULL;
+  gint64 id;
+
+  if (self->store == NULL)
+    return;
+  id = vigie_finding_editor_get_id (self->editor);
+  if (id <= 0)
+    id = selected_id (self);
+  if (id <= 0)
+    {
+      /* A new finding not saved yet: just drop the form. */
+      vigie_finding_editor_clear (self->editor);
+      return;
+    }
+  record = vigie_store_get_finding (self->store, id, NULL);
+  /* Translators: %s is the title of the finding just deleted */
+  title = g_strdup_printf (_("Deleted “%s”"), record != NULL ? record->title : "");
+  delete_later (self, PENDING_FINDING, id, 0, title);
+}
+
+static void
+delete_evidence_activated (GtkWidget  *widget,
+                           const char *name,
+                           GVariant   *parameter)
+{
+  VigieFindingsPage *self = VIGIE_FINDINGS_PAGE (widget);
+  g_autoptr(VigieEvidenceRecord) ev = NULL;
+  g_autofree char *title = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (self->store == NULL)
+    return;
+  ev = vigie_store_get_evidence (self->store, id, NULL);
+  if (ev == NULL)
+    return;
+  if (g_strcmp0 (ev->kind, "testimony") == 0)
+    /* Translators: %s is the pseudonym of a witness */
+    title = g_strdup_printf (_("Deleted the testimony of “%s”"), ev->pseudonym);
+  else
+    /* Translators: %s is the summary or file name of a piece of evidence */
+    title = g_strdup_printf (_("Deleted the evidence “%s”"),
+                             *ev->summary != '\0' ? ev->summary
+                             : vigie_vocab_label (VIGIE_VOCAB_EVIDENCE_KIND, ev->kind));
+  delete_later (self, PENDING_EVIDENCE, id, ev->finding_id, title);
+}
+
+static void
+undo_delete_activated (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  VigieFindingsPage *self = VIGIE_FINDINGS_PAGE (widget);
+  PendingDelete *pd;
+
+  if (self->pending->len == 0)
+    return;
+  pd = g_rc_box_acquire (g_ptr_array_index (self->pending, self->pending->len - 1));
+  undo_delete (pd);
+  g_rc_box_release_full (pd, (GDestroyNotify) pending_delete_free);
+}
+
+AdwToast *
+vigie_findings_page_get_undo_toast (VigieFindingsPage *self)
+{
+  return self->pending->len > 0 ? self->undo_toast : NULL;
+}
+
 /* ─── Public API ─────────────────────────────────────────────────────────── */
 
 void
@@ -795,6 +1199,9 @@ vigie_findings_page_set_store (VigieFindingsPage *self,
   if (store == self->store)
     return;
   settle_editor (self);
+  vigie_findings_page_flush_deletions (self);
+  if (self->cases_window != NULL)
+    gtk_window_destroy (self->cases_window);
   g_cancellable_cancel (self->cancellable);
   g_set_object (&self->store, store);
   vigie_finding_editor_set_store (self->editor, store);
@@ -815,6 +1222,7 @@ vigie_findings_page_set_store (VigieFindingsPage *self,
     reload_now (self, 0);
   else
     update_count (self);
+  update_cases_buttons (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -833,6 +1241,44 @@ vigie_findings_page_get_filter (VigieFindingsPage *self,
     if (g_strcmp0 (name, filter_names[i]) == 0)
       return self->filters[i];
   return NULL;
+}
+
+/* ─── Filter labels ──────────────────────────────────────────────────────── */
+
+static void
+filter_label_setup_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+filter_list_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+filter_label_bind_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       string != NULL ? gtk_string_object_get_string (string) : "");
 }
 
 /* ─── Class ──────────────────────────────────────────────────────────────── */
@@ -879,6 +1325,15 @@ vigie_findings_page_dispose (GObject *object)
   VigieFindingsPage *self = VIGIE_FINDINGS_PAGE (object);
   GtkWidget *child;
 
+  if (self->pending != NULL)
+    {
+      vigie_findings_page_flush_deletions (self);
+      g_clear_pointer (&self->pending, g_ptr_array_unref);
+    }
+  g_clear_weak_pointer (&self->undo_toast);
+  if (self->cases_window != NULL)
+    gtk_window_destroy (self->cases_window);
+  g_clear_weak_pointer (&self->cases_window);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->column_view != NULL)
@@ -921,8 +1376,29 @@ vigie_findings_page_class_init (VigieFindingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "findings.show-site", "x",
                                    show_site_activated);
 
+  gtk_widget_class_install_action (widget_class, "findings.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "findings.undo-delete", NULL,
+                                   undo_delete_activated);
+  gtk_widget_class_install_action (widget_class, "findings.delete-evidence", "x",
+                                   delete_evidence_activated);
+  gtk_widget_class_install_action (widget_class, "findings.investigations", NULL,
+                                   investigations_activated);
+  gtk_widget_class_install_action (widget_class, "findings.grievances", NULL,
+                                   grievances_activated);
+  gtk_widget_class_install_action (widget_class, "findings.new-investigation", NULL,
+                                   new_investigation_activated);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "findings.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "findings.undo-delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "findings.investigations", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "findings.new-investigation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "findings.grievances", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "findings.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
@@ -967,6 +1443,7 @@ vigie_findings_page_init (VigieFindingsPage *self)
   };
   GtkWidget *paned, *left, *toolbar, *filterbar, *scroll, *bottom, *button, *chip_box, *overlay;
 
+  self->pending = g_ptr_array_new ();
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
   self->sort = VIGIE_FINDING_SORT_FIRST_OBSERVED;
@@ -1008,35 +1485,83 @@ vigie_findings_page_init (VigieFindingsPage *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_set_visible (self->site_chip, FALSE);
   gtk_box_append (GTK_BOX (toolbar), self->site_chip);
+  {
+    const struct { const char *label; const char *icon; const char *action; const char *tip; }
+    cases[2] = {
+      { N_("_Investigations"), "system-search-symbolic", "findings.investigations",
+        N_("Investigations of the site (Ctrl+I); Ctrl+Shift+I adds one") },
+      { N_("_Grievances"), "mail-unread-symbolic", "findings.grievances",
+        N_("Grievances of the site and their time frames (Ctrl+G)") },
+    };
+
+    for (guint i = 0; i < 2; i++)
+      {
+        GtkWidget *content = adw_button_content_new ();
+
+        adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), cases[i].icon);
+        adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _(cases[i].label));
+        adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+        self->cases_buttons[i] = gtk_button_new ();
+        gtk_button_set_child (GTK_BUTTON (self->cases_buttons[i]), content);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cases_buttons[i]), cases[i].action);
+        gtk_widget_set_tooltip_text (self->cases_buttons[i], _(cases[i].tip));
+        gtk_box_append (GTK_BOX (toolbar), self->cases_buttons[i]);
+      }
+  }
   button = gtk_button_new_from_icon_name ("list-add-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "findings.new");
   gtk_widget_set_tooltip_text (button, _("New Finding (Ctrl+Shift+N)"));
   gtk_box_append (GTK_BOX (toolbar), button);
   gtk_box_append (GTK_BOX (left), toolbar);
 
-  filterbar = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (filterbar), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (filterbar), 7);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (filterbar), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (filterbar), 6);
+  /* Two rows at most, whatever the language: the drop-downs share each row and their
+   * labels are ellipsized (the full text is in the list and the tooltip). */
+  filterbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_start (filterbar, 12);
   gtk_widget_set_margin_end (filterbar, 12);
   gtk_widget_set_margin_top (filterbar, 8);
   gtk_widget_set_margin_bottom (filterbar, 10);
-  for (guint i = 0; i < N_FILTERS; i++)
-    {
-      g_autoptr(GtkExpression) expression =
-        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  {
+    GtkWidget *rows[2];
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-      self->filters[i] = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-      gtk_drop_down_set_expression (self->filters[i], expression);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->filters[i]), filter_tips[i]);
-      if (i == FILTER_COUNTRY || i == FILTER_THEME || i == FILTER_INDICATOR)
-        gtk_drop_down_set_enable_search (self->filters[i], TRUE);
-      g_signal_connect_object (self->filters[i], "notify::selected",
-                               G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_flow_box_append (GTK_FLOW_BOX (filterbar), GTK_WIDGET (self->filters[i]));
-    }
+    g_signal_connect (factory, "setup", G_CALLBACK (filter_label_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (filter_label_bind_cb), NULL);
+    for (guint r = 0; r < 2; r++)
+      {
+        rows[r] = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        gtk_box_set_homogeneous (GTK_BOX (rows[r]), TRUE);
+        gtk_box_append (GTK_BOX (filterbar), rows[r]);
+      }
+    for (guint i = 0; i < N_FILTERS; i++)
+      {
+        g_autoptr(GtkExpression) expression =
+          gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+        self->filters[i] = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+        gtk_drop_down_set_expression (self->filters[i], expression);
+        gtk_drop_down_set_factory (self->filters[i], factory);
+        gtk_widget_set_hexpand (GTK_WIDGET (self->filters[i]), TRUE);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->filters[i]), filter_tips[i]);
+        if (i == FILTER_COUNTRY || i == FILTER_THEME || i == FILTER_INDICATOR)
+          gtk_drop_down_set_enable_search (self->filters[i], TRUE);
+        g_signal_connect_object (self->filters[i], "notify::selected",
+                                 G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
+        gtk_box_append (GTK_BOX (rows[i < FILTER_SEVERITY ? 0 : 1]),
+                        GTK_WIDGET (self->filters[i]));
+      }
+    /* The pop-up list shows whole labels. */
+    for (guint i = 0; i < N_FILTERS; i++)
+      {
+        GtkListItemFactory *list_factory = gtk_signal_list_item_factory_new ();
+
+        g_signal_connect (list_factory, "setup", G_CALLBACK (filter_list_setup_cb), NULL);
+        g_signal_connect (list_factory, "bind", G_CALLBACK (filter_label_bind_cb), NULL);
+        gtk_drop_down_set_list_factory (self->filters[i], list_factory);
+        g_object_unref (list_factory);
+      }
+    g_object_unref (factory);
+  }
   vocab_filter (self, FILTER_SEVERITY, VIGIE_VOCAB_SEVERITY, _("All Severities"));
   vocab_filter (self, FILTER_STATUS, VIGIE_VOCAB_FINDING_STATUS, _("All Statuses"));
   vocab_filter (self, FILTER_DISCLOSURE, VIGIE_VOCAB_DISCLOSURE_LEVEL,
@@ -1091,6 +1616,18 @@ vigie_findings_page_init (VigieFindingsPage *self)
   gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->empty_page), "empty");
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->list_stack));
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  {
+    /* Delete deletes the selected finding when the list has the focus. */
+    GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+
+    gtk_shortcut_controller_add_shortcut (shortcuts,
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                        gtk_named_action_new ("findings.delete")));
+    gtk_shortcut_controller_add_shortcut (shortcuts,
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
+                        gtk_named_action_new ("findings.delete")));
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
+  }
 
   gtk_box_append (GTK_BOX (left), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -1120,4 +1657,5 @@ vigie_findings_page_init (VigieFindingsPage *self)
   for (guint i = 0; i < N_FILTERS; i++)
     gtk_widget_set_sensitive (GTK_WIDGET (self->filters[i]), FALSE);
   update_count (self);
+  update_cases_buttons (self);
 }

@@ -25,7 +25,21 @@ void              vigie_findings_page_filter_site      (VigieFindingsPage *self,
 gboolean          vigie_findings_page_show_site        (GtkWidget         *widget,
                                                         gint64             site_id);
 
+/* From any widget of a Vigie window (or the window): switches to the Factories page and
+ * selects SITE_ID there. FALSE (and a toast) when its filters hide the site. */
+gboolean          vigie_findings_page_reveal_site      (GtkWidget         *widget,
+                                                        gint64             site_id);
+/* Opens the investigations ("investigations") or grievances ("grievances") of the site
+ * filtered on, else of the finding being edited; NULL when there is no such site. */
+GtkWindow        *vigie_findings_page_open_cases       (VigieFindingsPage *self,
+                                                        const char        *view);
+/* Carries out the deletions still waiting for their Undo (done anyway when the dataset
+ * changes or the page goes away). */
+void              vigie_findings_page_flush_deletions  (VigieFindingsPage *self);
+
 /* For tests. */
+/* The toast of the last deletion while it can still be undone, or NULL. */
+AdwToast         *vigie_findings_page_get_undo_toast   (VigieFindingsPage *self);
 GtkColumnView    *vigie_findings_page_get_column_view  (VigieFindingsPage *self);
 GtkEditable      *vigie_findings_page_get_search_entry (VigieFindingsPage *self);
 VigieFindingList *vigie_findings_page_get_list         (VigieFindingsPage *self);

@@ -13,6 +13,7 @@
 
 #include "vigie-action-editor.h"
 #include "vigie-factories-private.h"
+#include "vigie-finding.h"
 #include "vigie-remediation-page.h"
 #include "vigie-remediation.h"
 #include "vigie-util.h"
@@ -64,6 +65,15 @@ struct _VigieRemediationPage
   gboolean              resorting;
 
   const char          **bulk_statuses;
+
+  GPtrArray            *pending;        /* PendingDelete (g_rc_box), awaiting their toast */
+  AdwToast             *undo_toast;     /* weak: the last deletion's toast */
+
+  /* The finding picker of New Action (while open). */
+  GtkWidget            *picker;
+  GtkWidget            *picker_site, *picker_search, *picker_list, *picker_count, *picker_stack;
+  GPtrArray            *picker_sites;   /* VigieActionChoice, after "All Sites" */
+  GPtrArray            *picker_results; /* VigieFindingChoice, the list's order */
 };
 
 G_DEFINE_FINAL_TYPE (VigieRemediationPage, vigie_remediation_page, GTK_TYPE_WIDGET)
@@ -72,6 +82,8 @@ enum { PROP_0, PROP_STORE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void reload (VigieRemediationPage *self, gint64 keep_id);
+static void update_choice_filters (VigieRemediationPage *self);
+static GArray *selected_ids (VigieRemediationPage *self);
 
 /* ─── Helpers ────────────────────────────────────────────────────────────── */
 
@@ -337,6 +349,8 @@ reload (VigieRemediationPage *self,
                                    &error);
   if (spans == NULL)
     toast (self, error->message);
+  /* Actions whose deletion awaits its Undo are left out of the timeline too. */
+  vigie_action_list_filter_spans (self->list, spans);
   vigie_timeline_widget_set_spans (self->timeline, spans, vigie_julian_from_iso (q->today));
   position = keep_id != 0 ? vigie_action_list_find_position (self->list, keep_id) : G_MAXUINT;
   if (position != G_MAXUINT)
@@ -556,20 +570,26 @@ new_action_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  VigieDeadlines deadlines;
+
+  vigie_remediation_page_open_finding_picker (self);
+}
+
+static void
+new_action_same_finding_activated (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (widget);
   gint64 finding = vigie_action_editor_get_finding_id (self->editor);
 
   if (self->store == NULL)
     return;
   if (finding == 0)
     {
-      toast (self, _("Select an action of the finding to add another action to it"));
+      vigie_remediation_page_open_finding_picker (self);
       return;
     }
-  read_deadlines (&deadlines);
-  if (!vigie_action_editor_new_action (self->editor, finding, &deadlines, &error))
-    toast (self, error->message);
+  vigie_remediation_page_pick_finding (self, finding);
 }
 
 static void
@@ -629,6 +649,464 @@ grouping_changed_cb (VigieRemediationPage *self)
 {
   if (!self->updating)
     reload (self, vigie_action_editor_get_action_id (self->editor));
+}
+
+/* ─── Deleting with Undo ─────────────────────────────────────────────────── */
+
+/* As on the Factories page: the action is hidden at once (list and timeline) and deleted
+ * for real when its toast goes away without Undo, or when the dataset or the page goes
+ * away. Until then the data is untouched, so Undo is exact (history included). */
+
+typedef struct
+{
+  VigieRemediationPage *self;   /* weak */
+  VigieStore           *store;
+  gint64                id;
+  gboolean              done;
+  gboolean              undone;
+} PendingDelete;
+
+static void
+pending_delete_free (PendingDelete *pd)
+{
+  g_clear_weak_pointer (&pd->self);
+  g_clear_object (&pd->store);
+}
+
+static void
+pending_delete_unref (gpointer data)
+{
+  g_rc_box_release_full (data, (GDestroyNotify) pending_delete_free);
+}
+
+static void
+pending_delete_release (gpointer  data,
+                        GClosure *closure)
+{
+  g_rc_box_release_full (data, (GDestroyNotify) pending_delete_free);
+}
+
+static void
+pending_delete_commit (PendingDelete *pd)
+{
+  g_autoptr(GError) error = NULL;
+  VigieRemediationPage *self = pd->self;
+
+  if (pd->done || pd->undone)
+    return;
+  pd->done = TRUE;
+  if (!vigie_store_delete_action (pd->store, pd->id, &error))
+    {
+      g_warning ("Cannot delete action %" G_GINT64_FORMAT ": %s", pd->id, error->message);
+      if (self != NULL)
+        {
+          /* Translators: %s says why */
+          g_autofree char *message = g_strdup_printf (_("The action could not be deleted: %s"),
+                                                      error->message);
+
+          toast (self, message);
+        }
+    }
+  if (self == NULL)
+    return;
+  g_ptr_array_remove (self->pending, pd);
+  if (self->list != NULL && self->store == pd->store)
+    {
+      vigie_action_list_unhide_id (self->list, pd->id);
+      update_choice_filters (self);
+      reload (self, vigie_action_editor_get_action_id (self->editor));
+    }
+}
+
+static void
+undo_toast_dismissed_cb (AdwToast      *toast,
+                         PendingDelete *pd)
+{
+  pending_delete_commit (pd);
+}
+
+static void
+undo_toast_clicked_cb (AdwToast      *toast,
+                       PendingDelete *pd)
+{
+  VigieRemediationPage *self = pd->self;
+
+  if (pd->done || pd->undone)
+    return;
+  pd->undone = TRUE;
+  if (self == NULL)
+    return;
+  g_ptr_array_remove (self->pending, pd);
+  if (self->list != NULL && self->store == pd->store)
+    {
+      vigie_action_list_unhide_id (self->list, pd->id);
+      reload (self, pd->id);
+      vigie_remediation_page_select_action (self, pd->id);
+    }
+}
+
+static gpointer
+acquire_copy (gconstpointer src,
+              gpointer      user_data)
+{
+  return g_rc_box_acquire ((gpointer) src);
+}
+
+/* Commits every deletion still waiting (the dataset or the page is going away). The
+ * toasts are left to expire: their Undo then does nothing. */
+static void
+flush_pending (VigieRemediationPage *self)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+
+  if (self->pending == NULL || self->pending->len == 0)
+    return;
+  pending = g_ptr_array_copy (self->pending, acquire_copy, NULL);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingDelete *pd = g_ptr_array_index (pending, i);
+
+      pending_delete_commit (pd);
+      g_rc_box_release_full (pd, (GDestroyNotify) pending_delete_free);
+    }
+  g_ptr_array_set_size (pending, 0);
+}
+
+gboolean
+vigie_remediation_page_delete_action (VigieRemediationPage *self,
+                                      gint64                id)
+{
+  g_autoptr(VigieActionRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *short_desc = NULL;
+  PendingDelete *pd;
+  AdwToast *t;
+
+  g_return_val_if_fail (VIGIE_IS_REMEDIATION_PAGE (self), FALSE);
+
+  if (self->store == NULL || id == 0 || vigie_action_list_is_hidden (self->list, id))
+    return FALSE;
+  record = vigie_store_get_action (self->store, id, &error);
+  if (record == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  pd = g_rc_box_new0 (PendingDelete);
+  g_set_weak_pointer (&pd->self, self);
+  pd->store = g_object_ref (self->store);
+  pd->id = id;
+  g_ptr_array_add (self->pending, pd);   /* the array's reference */
+
+  if (vigie_action_editor_get_action_id (self->editor) == id)
+    vigie_action_editor_clear (self->editor);
+  vigie_action_list_hide_id (self->list, id);
+  reload (self, 0);
+
+  short_desc = g_utf8_substring (record->description, 0, 48);
+  /* Translators: %s is the start of the deleted action's description */
+  title = g_strdup_printf (_("Deleted “%s%s”"), short_desc,
+                           g_utf8_strlen (record->description, -1) > 48 ? "…" : "");
+  t = adw_toast_new (title);
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (t, "button-clicked", G_CALLBACK (undo_toast_clicked_cb),
+                         g_rc_box_acquire (pd), pending_delete_release, 0);
+  g_signal_connect_data (t, "dismissed", G_CALLBACK (undo_toast_dismissed_cb),
+                         g_rc_box_acquire (pd), pending_delete_release, 0);
+  g_set_weak_pointer (&self->undo_toast, t);
+  vigie_factories_add_toast (GTK_WIDGET (self), t);
+  return TRUE;
+}
+
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  gint64 id = vigie_action_editor_get_action_id (self->editor);
+
+  if (id == 0 && ids->len == 1)
+    id = g_array_index (ids, gint64, 0);
+  vigie_remediation_page_delete_action (self, id);
+}
+
+AdwToast *
+vigie_remediation_page_get_undo_toast (VigieRemediationPage *self)
+{
+  return self->undo_toast;
+}
+
+/* ─── New action: choosing the finding ───────────────────────────────────── */
+
+#define PICKER_LIMIT 100
+
+static void
+picker_fill (VigieRemediationPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint site = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->picker_site));
+  gint64 site_id = 0;
+  GtkWidget *child;
+
+  if (self->picker_sites != NULL && site > 0 && site <= self->picker_sites->len)
+    site_id = ((VigieActionChoice *) g_ptr_array_index (self->picker_sites, site - 1))->id;
+  while ((child = gtk_widget_get_first_child (self->picker_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->picker_list), child);
+  g_clear_pointer (&self->picker_results, g_ptr_array_unref);
+  if (self->store != NULL)
+    self->picker_results = vigie_action_list_search_findings (self->store, site_id,
+                                                              gtk_editable_get_text (GTK_EDITABLE (self->picker_search)),
+                                                              PICKER_LIMIT, &error);
+  if (self->picker_results == NULL && error != NULL)
+    toast (self, error->message);
+  for (guint i = 0; self->picker_results != NULL && i < self->picker_results->len; i++)
+    {
+      VigieFindingChoice *c = g_ptr_array_index (self->picker_results, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (c->title, -1);
+      g_autofree char *date = vigie_factories_format_date (c->first_observed);
+      g_autofree char *actions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d action",
+                                                               "%d actions",
+                                                               (gulong) c->n_actions),
+                                                  (int) c->n_actions);
+      /* Translators: under a finding's title: severity · site · first observed · actions */
+      g_autofree char *subtitle = g_strdup_printf (_("%1$s · %2$s · %3$s · %4$s"),
+                                                   vigie_vocab_label (VIGIE_VOCAB_SEVERITY,
+                                                                      c->severity),
+                                                   c->site, date, actions);
+      g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_list_box_append (GTK_LIST_BOX (self->picker_list), row);
+    }
+  {
+    guint n = self->picker_results != NULL ? self->picker_results->len : 0;
+    g_autofree char *text = NULL;
+
+    if (n >= PICKER_LIMIT)
+      text = g_strdup_printf (_("The first %u findings: type more of the title to narrow the "
+                                "list"), n);
+    else
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings", n), n);
+    gtk_label_set_text (GTK_LABEL (self->picker_count), text);
+    gtk_stack_set_visible_child_name (GTK_STACK (self->picker_stack), n > 0 ? "list" : "empty");
+  }
+}
+
+gboolean
+vigie_remediation_page_pick_finding (VigieRemediationPage *self,
+                                     gint64                finding_id)
+{
+  g_autoptr(GError) error = NULL;
+  VigieDeadlines deadlines;
+
+  g_return_val_if_fail (VIGIE_IS_REMEDIATION_PAGE (self), FALSE);
+
+  if (self->store == NULL || finding_id == 0)
+    return FALSE;
+  read_deadlines (&deadlines);
+  if (!vigie_action_editor_new_action (self->editor, finding_id, &deadlines, &error))
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  if (self->picker != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->picker));
+  return TRUE;
+}
+
+static void
+picker_row_activated_cb (GtkListBox           *box,
+                         GtkListBoxRow        *row,
+                         VigieRemediationPage *self)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (self->picker_results != NULL && index >= 0 && (guint) index < self->picker_results->len)
+    vigie_remediation_page_pick_finding (self,
+                                         ((VigieFindingChoice *) g_ptr_array_index (self->picker_results,
+                                                                                    index))->id);
+}
+
+static void
+picker_search_activate_cb (GtkSearchEntry       *entry,
+                           VigieRemediationPage *self)
+{
+  /* Enter picks the first match. */
+  if (self->picker_results != NULL && self->picker_results->len > 0)
+    vigie_remediation_page_pick_finding (self,
+                                         ((VigieFindingChoice *) g_ptr_array_index (self->picker_results,
+                                                                                    0))->id);
+}
+
+static void
+picker_destroyed_cb (VigieRemediationPage *self)
+{
+  self->picker = NULL;
+  self->picker_search = self->picker_site = self->picker_list = NULL;
+  self->picker_count = self->picker_stack = NULL;
+  g_clear_pointer (&self->picker_results, g_ptr_array_unref);
+  g_clear_pointer (&self->picker_sites, g_ptr_array_unref);
+}
+
+GtkWindow *
+vigie_remediation_page_open_finding_picker (VigieRemediationPage *self)
+{
+  GtkWidget *window, *content, *header, *box, *scrolled, *empty, *clamp;
+  g_autoptr(GtkStringList) sites = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = NULL;
+  GtkRoot *root;
+  gint64 current_site = 0;
+  guint selected = 0;
+
+  g_return_val_if_fail (VIGIE_IS_REMEDIATION_PAGE (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+  if (self->picker != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->picker));
+      return GTK_WINDOW (self->picker);
+    }
+
+  /* Start with the site of the filter, else of the action being edited. */
+  {
+    guint filter = gtk_drop_down_get_selected (self->site_filter);
+
+    if (self->sites != NULL && filter > 0 && filter <= self->sites->len)
+      current_site = ((VigieActionChoice *) g_ptr_array_index (self->sites, filter - 1))->id;
+    else if (vigie_action_editor_get_finding_id (self->editor) != 0)
+      {
+        g_autoptr(VigieFindingRecord) finding =
+          vigie_store_get_finding (self->store, vigie_action_editor_get_finding_id (self->editor),
+                                   NULL);
+
+        current_site = finding != NULL ? finding->site_id : 0;
+      }
+  }
+  self->picker_sites = vigie_action_list_sites_with_findings (self->store, NULL);
+  gtk_string_list_append (sites, _("All Sites"));
+  for (guint i = 0; self->picker_sites != NULL && i < self->picker_sites->len; i++)
+    {
+      VigieActionChoice *c = g_ptr_array_index (self->picker_sites, i);
+
+      gtk_string_list_append (sites, c->label);
+      if (c->id == current_site)
+        selected = i + 1;
+    }
+
+  window = adw_window_new ();
+  self->picker = window;
+  gtk_window_set_title (GTK_WINDOW (window), _("New Action"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 560);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  g_signal_connect_swapped (window, "destroy", G_CALLBACK (picker_destroyed_cb), self);
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (_("New Action"),
+                                                         _("Choose the finding it remedies")));
+  gtk_box_append (GTK_BOX (content), header);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 6);
+  self->picker_site = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (sites)), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->picker_site), TRUE);
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (self->picker_site), expression);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->picker_site), selected);
+  gtk_widget_set_tooltip_text (self->picker_site, _("The site of the finding"));
+  gtk_widget_set_size_request (self->picker_site, 180, -1);
+  self->picker_search = gtk_search_entry_new ();
+  gtk_widget_set_hexpand (self->picker_search, TRUE);
+  g_object_set (self->picker_search, "placeholder-text", _("Search findings by title"), NULL);
+  gtk_box_append (GTK_BOX (box), self->picker_site);
+  gtk_box_append (GTK_BOX (box), self->picker_search);
+  gtk_box_append (GTK_BOX (content), box);
+
+  self->picker_count = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->picker_count), 0);
+  gtk_widget_add_css_class (self->picker_count, "dim-label");
+  gtk_widget_add_css_class (self->picker_count, "caption");
+  gtk_widget_set_margin_start (self->picker_count, 14);
+  gtk_widget_set_margin_bottom (self->picker_count, 6);
+  gtk_box_append (GTK_BOX (content), self->picker_count);
+
+  self->picker_stack = gtk_stack_new ();
+  gtk_widget_set_vexpand (self->picker_stack, TRUE);
+  self->picker_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->picker_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->picker_list, "boxed-list");
+  gtk_widget_set_valign (self->picker_list, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (self->picker_list, 12);
+  gtk_widget_set_margin_end (self->picker_list, 12);
+  gtk_widget_set_margin_bottom (self->picker_list, 12);
+  g_signal_connect (self->picker_list, "row-activated", G_CALLBACK (picker_row_activated_cb), self);
+  clamp = adw_clamp_new ();
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->picker_list);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_stack_add_named (GTK_STACK (self->picker_stack), scrolled, "list");
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-search-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Matching Findings"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Record the finding on the Findings page first."));
+  gtk_stack_add_named (GTK_STACK (self->picker_stack), empty, "empty");
+  gtk_box_append (GTK_BOX (content), self->picker_stack);
+  adw_window_set_content (ADW_WINDOW (window), content);
+
+  g_signal_connect_swapped (self->picker_search, "search-changed", G_CALLBACK (picker_fill), self);
+  g_signal_connect (self->picker_search, "activate", G_CALLBACK (picker_search_activate_cb), self);
+  g_signal_connect_swapped (self->picker_site, "notify::selected", G_CALLBACK (picker_fill), self);
+  picker_fill (self);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_grab_focus (self->picker_search);
+  return GTK_WINDOW (window);
+}
+
+GtkEditable *
+vigie_remediation_page_get_picker_search (VigieRemediationPage *self)
+{
+  return self->picker_search != NULL ? GTK_EDITABLE (self->picker_search) : NULL;
+}
+
+GtkDropDown *
+vigie_remediation_page_get_picker_site (VigieRemediationPage *self)
+{
+  return self->picker_site != NULL ? GTK_DROP_DOWN (self->picker_site) : NULL;
+}
+
+guint
+vigie_remediation_page_get_picker_n_results (VigieRemediationPage *self)
+{
+  return self->picker_results != NULL ? self->picker_results->len : 0;
+}
+
+gint64
+vigie_remediation_page_get_picker_result (VigieRemediationPage *self,
+                                          guint                 index)
+{
+  if (self->picker_results == NULL || index >= self->picker_results->len)
+    return 0;
+  return ((VigieFindingChoice *) g_ptr_array_index (self->picker_results, index))->id;
 }
 
 /* ─── Sorting: probes (see the Factories page) ───────────────────────────── */
@@ -915,8 +1393,13 @@ build (VigieRemediationPage *self)
                                          "action is open"));
   gtk_box_append (GTK_BOX (toolbar), button);
 
-  button = icon_button ("list-add-symbolic", "page.new-action",
-                        _("New action for the same finding"));
+  button = icon_button ("user-trash-symbolic", "page.delete-action",
+                        _("Delete the action (Delete)"));
+  gtk_box_append (GTK_BOX (toolbar), button);
+  button = gtk_button_new_with_mnemonic (_("_New Action…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.new-action");
+  gtk_widget_set_tooltip_text (button, _("Add an action to a finding (Ctrl+N)"));
+  gtk_widget_add_css_class (button, "suggested-action");
   gtk_box_append (GTK_BOX (toolbar), button);
 
   /* Filters. */
@@ -1033,8 +1516,13 @@ vigie_remediation_page_set_store (VigieRemediationPage *self,
   g_return_if_fail (VIGIE_IS_REMEDIATION_PAGE (self));
   g_return_if_fail (store == NULL || VIGIE_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  /* Deletions waiting for their Undo belong to the dataset going away. */
+  flush_pending (self);
+  if (self->picker != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->picker));
+  g_set_object (&self->store, store);
   vigie_action_editor_set_store (self->editor, store);
   g_clear_object (&self->list);
   if (store != NULL)
@@ -1048,6 +1536,8 @@ vigie_remediation_page_set_store (VigieRemediationPage *self,
   self->updating = FALSE;
   update_choice_filters (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-action", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-action-same", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete-action", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.rollup", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", store != NULL);
   reload (self, 0);
@@ -1152,6 +1642,11 @@ vigie_remediation_page_dispose (GObject *object)
 {
   VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (object);
 
+  flush_pending (self);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->undo_toast);
+  if (self->picker != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->picker));
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   g_clear_pointer (&self->root_box, gtk_widget_unparent);
@@ -1190,6 +1685,9 @@ vigie_remediation_page_class_init (VigieRemediationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.earlier", NULL, scroll_activated);
   gtk_widget_class_install_action (widget_class, "page.later", NULL, scroll_activated);
   gtk_widget_class_install_action (widget_class, "page.new-action", NULL, new_action_activated);
+  gtk_widget_class_install_action (widget_class, "page.new-action-same", NULL,
+                                   new_action_same_finding_activated);
+  gtk_widget_class_install_action (widget_class, "page.delete-action", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "page.rollup", NULL, rollup_activated);
   gtk_widget_class_install_action (widget_class, "page.save", NULL, save_activated);
 
@@ -1205,8 +1703,12 @@ vigie_remediation_page_class_init (VigieRemediationPageClass *klass)
                                        "page.earlier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
                                        "page.later", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "page.new-action", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "page.new-action-same", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "page.delete-action", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "page.save", NULL);
 
@@ -1216,6 +1718,7 @@ vigie_remediation_page_class_init (VigieRemediationPageClass *klass)
 static void
 vigie_remediation_page_init (VigieRemediationPage *self)
 {
+  self->pending = g_ptr_array_new_with_free_func (pending_delete_unref);
   build (self);
 
   self->overdue = -1;
@@ -1238,6 +1741,8 @@ vigie_remediation_page_init (VigieRemediationPage *self)
   update_choice_filters (self);
   update_bulk_menu (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-action", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-action-same", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete-action", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.rollup", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", FALSE);
   update_count (self);

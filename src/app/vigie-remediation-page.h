@@ -42,4 +42,22 @@ gboolean             vigie_remediation_page_bulk_change    (VigieRemediationPage
                                                             const char           *to,
                                                             GError              **error);
 
+/* Deletes action ID after a toast with Undo: hidden at once, deleted when the toast goes
+ * away (or the dataset closes) unless Undo was clicked. */
+gboolean             vigie_remediation_page_delete_action  (VigieRemediationPage *self,
+                                                            gint64                id);
+/* The toast of the last deletion while it shows. */
+AdwToast            *vigie_remediation_page_get_undo_toast (VigieRemediationPage *self);
+/* New Action: the dialog that finds the finding (site and title search, at most 100
+ * matches); picking one starts a new action for it with the default deadlines of its
+ * severity in the editor. */
+GtkWindow           *vigie_remediation_page_open_finding_picker (VigieRemediationPage *self);
+gboolean             vigie_remediation_page_pick_finding   (VigieRemediationPage *self,
+                                                            gint64                finding_id);
+GtkEditable         *vigie_remediation_page_get_picker_search (VigieRemediationPage *self);
+GtkDropDown         *vigie_remediation_page_get_picker_site (VigieRemediationPage *self);
+guint                vigie_remediation_page_get_picker_n_results (VigieRemediationPage *self);
+gint64               vigie_remediation_page_get_picker_result (VigieRemediationPage *self,
+                                                               guint                 index);
+
 G_END_DECLS

@@ -57,6 +57,8 @@ void            vigie_cli_progress_finish (ProgressState       *state,
 gboolean        vigie_cli_want_progress   (Globals             *globals);
 
 /* Subcommands implemented in their own files (one line each). */
+int vigie_cli_figures (Globals *globals, int argc, char **argv);
+int vigie_cli_export (Globals *globals, int argc, char **argv);
 int vigie_cli_import_chemicals (Globals *globals, int argc, char **argv);
 int vigie_cli_import_findings (Globals *globals, int argc, char **argv);
 int vigie_cli_remediation (Globals *globals, int argc, char **argv);

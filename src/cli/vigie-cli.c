@@ -40,6 +40,9 @@ static const Command commands[] = {
   { "check", N_("Check the integrity of the dataset and count its rows"), run_check },
   { "backup", N_("Copy the dataset safely to another file"), run_backup },
   { "remediation", N_("Remediation actions: list the overdue ones"), vigie_cli_remediation },
+  { "export", N_("Export a site report (PDF) or the data (XLSX, CSV)"), vigie_cli_export },
+  { "figures", N_("Print the annual figures of a year (table, JSON or CSV)"),
+    vigie_cli_figures },
 };
 
 /* The main tables, in the order `check` lists them. */

@@ -306,6 +306,7 @@ struct _VigieActionList
   GArray           *ids;          /* gint64 */
   GHashTable       *positions;    /* id → position + 1, built when first asked */
   GHashTable       *cache;        /* id → VigieActionRow */
+  GHashTable       *hidden;       /* gint64 * set: ids left out (a deletion awaiting Undo) */
 };
 
 static void vigie_action_list_model_init (GListModelInterface *iface);
@@ -416,6 +417,7 @@ vigie_action_list_finalize (GObject *object)
   g_array_unref (self->ids);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_hash_table_unref (self->cache);
+  g_hash_table_unref (self->hidden);
   G_OBJECT_CLASS (vigie_action_list_parent_class)->finalize (object);
 }
 
@@ -431,6 +433,7 @@ vigie_action_list_init (VigieActionList *self)
   self->query = vigie_action_query_new ();
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 VigieActionList *
@@ -487,7 +490,8 @@ vigie_action_list_set_query (VigieActionList        *self,
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      g_array_append_val (ids, id);
+      if (!g_hash_table_contains (self->hidden, &id))
+        g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -570,6 +574,67 @@ vigie_action_list_refresh_id (VigieActionList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
 
+void
+vigie_action_list_hide_id (VigieActionList *self,
+                           gint64           id)
+{
+  guint position;
+
+  g_return_if_fail (VIGIE_IS_ACTION_LIST (self));
+
+  if (g_hash_table_contains (self->hidden, &id))
+    return;
+  g_hash_table_add (self->hidden, g_memdup2 (&id, sizeof id));
+  position = vigie_action_list_find_position (self, id);
+  if (position == G_MAXUINT)
+    return;
+  g_array_remove_index (self->ids, position);
+  g_hash_table_remove (self->cache, &id);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+}
+
+void
+vigie_action_list_unhide_id (VigieActionList *self,
+                             gint64           id)
+{
+  g_return_if_fail (VIGIE_IS_ACTION_LIST (self));
+  g_hash_table_remove (self->hidden, &id);
+}
+
+gboolean
+vigie_action_list_is_hidden (VigieActionList *self,
+                             gint64           id)
+{
+  g_return_val_if_fail (VIGIE_IS_ACTION_LIST (self), FALSE);
+  return g_hash_table_contains (self->hidden, &id);
+}
+
+void
+vigie_action_list_filter_spans (VigieActionList  *self,
+                                VigieActionSpans *spans)
+{
+  guint kept = 0;
+
+  g_return_if_fail (VIGIE_IS_ACTION_LIST (self));
+
+  if (spans == NULL || g_hash_table_size (self->hidden) == 0)
+    return;
+  /* The spans keep their order (and their milestone runs, which stay where they are in
+   * the milestones array); a group left without spans gets no row in the timeline. */
+  for (guint i = 0; i < spans->spans->len; i++)
+    {
+      VigieActionSpan *span = &g_array_index (spans->spans, VigieActionSpan, i);
+
+      if (g_hash_table_contains (self->hidden, &span->id))
+        continue;
+      if (kept != i)
+        g_array_index (spans->spans, VigieActionSpan, kept) = *span;
+      kept++;
+    }
+  g_array_set_size (spans->spans, kept);
+}
+
 /* ─── Choices ────────────────────────────────────────────────────────────── */
 
 void
@@ -609,6 +674,89 @@ list_choices (VigieStore  *store,
       g_clear_pointer (&choices, g_ptr_array_unref);
     }
   return choices;
+}
+
+GPtrArray *
+vigie_action_list_sites_with_findings (VigieStore  *store,
+                                       GError     **error)
+{
+  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
+  return list_choices (store,
+                       "SELECT s.id, s.name, count(*) FROM findings f "
+                       "JOIN sites s ON s.id = f.site_id "
+                       "GROUP BY s.id ORDER BY s.name COLLATE NOCASE, s.id", error);
+}
+
+GPtrArray *
+vigie_action_list_search_findings (VigieStore  *store,
+                                   gint64       site_id,
+                                   const char  *search,
+                                   guint        limit,
+                                   GError     **error)
+{
+  g_autofree char *pattern = NULL;
+  g_autoptr(GString) escaped = g_string_new (NULL);
+  g_autofree char *text = g_strstrip (g_strdup (search != NULL ? search : ""));
+  sqlite3_stmt *stmt;
+  GPtrArray *choices;
+  int rc;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
+
+  /* A substring of the title, case-insensitive; % and _ typed by the user match
+   * themselves. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (escaped, '\\');
+      g_string_append_c (escaped, *p);
+    }
+  pattern = g_strdup_printf ("%%%s%%", escaped->str);
+  stmt = vigie_store_prepare (store,
+                              "SELECT f.id, f.title, f.severity, f.first_observed, s.name, "
+                              "(SELECT count(*) FROM remediation_actions a "
+                              " WHERE a.finding_id = f.id) "
+                              "FROM findings f JOIN sites s ON s.id = f.site_id "
+                              "WHERE (?1 = 0 OR f.site_id = ?1) "
+                              "AND f.title LIKE ?2 ESCAPE '\\' "
+                              "ORDER BY f.first_observed DESC, f.id DESC LIMIT ?3", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, site_id);
+  vigie_bind_text (stmt, 2, pattern);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+  choices = g_ptr_array_new_with_free_func ((GDestroyNotify) vigie_finding_choice_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigieFindingChoice *c = g_new0 (VigieFindingChoice, 1);
+
+      c->id = sqlite3_column_int64 (stmt, 0);
+      c->title = vigie_column_dup (stmt, 1);
+      c->severity = vigie_column_dup (stmt, 2);
+      c->first_observed = vigie_column_dup (stmt, 3);
+      c->site = vigie_column_dup (stmt, 4);
+      c->n_actions = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (choices, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigie_store_set_error (store, rc, error);
+      g_clear_pointer (&choices, g_ptr_array_unref);
+    }
+  return choices;
+}
+
+void
+vigie_finding_choice_free (VigieFindingChoice *choice)
+{
+  if (choice == NULL)
+    return;
+  g_free (choice->title);
+  g_free (choice->severity);
+  g_free (choice->first_observed);
+  g_free (choice->site);
+  g_free (choice);
 }
 
 GPtrArray *

@@ -92,6 +92,16 @@ guint                   vigie_action_list_find_position  (VigieActionList       
 gint64                  vigie_action_list_get_id         (VigieActionList        *self,
                                                           guint                   position);
 
+/* Leaves ID out of the list (at once, and from later queries) until unhidden: a deletion
+ * waiting for its Undo. */
+void                    vigie_action_list_hide_id        (VigieActionList        *self,
+                                                          gint64                  id);
+/* Stops hiding ID (reload to show it again). */
+void                    vigie_action_list_unhide_id      (VigieActionList        *self,
+                                                          gint64                  id);
+gboolean                vigie_action_list_is_hidden      (VigieActionList        *self,
+                                                          gint64                  id);
+
 /* ─── Choices for the filters ────────────────────────────────────────────── */
 
 typedef struct
@@ -104,6 +114,30 @@ typedef struct
 void       vigie_action_choice_free             (VigieActionChoice *choice);
 /* Sites that have actions, by name (GPtrArray of VigieActionChoice). */
 GPtrArray *vigie_action_list_sites_in_use       (VigieStore  *store,
+                                                 GError     **error);
+/* Sites that have findings, by name (n_actions: their number of findings). */
+GPtrArray *vigie_action_list_sites_with_findings (VigieStore  *store,
+                                                  GError     **error);
+
+/* A finding offered when a new action is added. */
+typedef struct
+{
+  gint64  id;
+  char   *title;
+  char   *severity;          /* VIGIE_VOCAB_SEVERITY code */
+  char   *first_observed;    /* YYYY-MM-DD */
+  char   *site;              /* site name */
+  gint64  n_actions;         /* actions it already has */
+} VigieFindingChoice;
+
+void       vigie_finding_choice_free            (VigieFindingChoice *choice);
+/* Findings of SITE_ID (0: every site) whose title contains SEARCH (case-insensitive for
+ * ASCII; NULL or "" for all), newest first, at most LIMIT (0: no limit). GPtrArray of
+ * VigieFindingChoice. */
+GPtrArray *vigie_action_list_search_findings    (VigieStore  *store,
+                                                 gint64       site_id,
+                                                 const char  *search,
+                                                 guint        limit,
                                                  GError     **error);
 /* Organisations responsible for at least one action, by name. */
 GPtrArray *vigie_action_list_responsibles_in_use (VigieStore *store,
@@ -164,6 +198,9 @@ VigieActionSpans *vigie_action_spans_load  (VigieStore             *store,
                                             VigieTimelineGrouping   grouping,
                                             GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 void              vigie_action_spans_free  (VigieActionSpans       *spans);
+/* Drops from SPANS the actions SELF hides (see vigie_action_list_hide_id). */
+void              vigie_action_list_filter_spans (VigieActionList  *self,
+                                                  VigieActionSpans *spans);
 
 /* "YYYY-MM-DD" → Julian day, 0 when not a date; and back. */
 guint32           vigie_julian_from_iso    (const char             *iso);
@@ -171,6 +208,7 @@ char             *vigie_julian_to_iso      (guint32                 day) G_GNUC_
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieActionQuery, vigie_action_query_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieActionChoice, vigie_action_choice_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieFindingChoice, vigie_finding_choice_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieActionSpans, vigie_action_spans_free)
 
 G_END_DECLS

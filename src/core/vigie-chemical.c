@@ -793,7 +793,7 @@ vigie_chemical_update_substance (VigieStore            *store,
   stmt = vigie_store_prepare (store,
                               "UPDATE substances SET name = ?2, svhc = ?3, svhc_date = ?4, "
                               "sin_list = ?5, rohs_restricted = ?6, cmr_category = ?7, "
-                              "updated_at = ?8 WHERE id = ?1", error);
+                              "updated_at = ?8, ec_number = ?9 WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, s->id);
@@ -804,6 +804,7 @@ vigie_chemical_update_substance (VigieStore            *store,
   sqlite3_bind_int (stmt, 6, s->rohs_restricted ? 1 : 0);
   vigie_bind_text (stmt, 7, empty_str (s->cmr_category) ? NULL : s->cmr_category);
   vigie_bind_text (stmt, 8, now);
+  vigie_bind_text (stmt, 9, empty_str (s->ec_number) ? NULL : s->ec_number);
   if (!vigie_store_step_done (store, stmt, error))
     goto fail;
   new_json = vigie_store_snapshot (store, "substances", s->id);
@@ -1383,6 +1384,71 @@ vigie_chemical_list_inventories (VigieStore  *store,
   return g_steal_pointer (&list);
 }
 
+void
+vigie_chemical_choice_free (VigieChemicalChoice *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->label);
+  g_free (c->detail);
+  g_free (c);
+}
+
+static GPtrArray *
+list_choices (VigieStore  *store,
+              const char  *sql,
+              gint64       param,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) vigie_chemical_choice_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = vigie_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, param);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigieChemicalChoice *c = g_new0 (VigieChemicalChoice, 1);
+
+      c->id = sqlite3_column_int64 (stmt, 0);
+      c->label = column_text (stmt, 1);
+      c->detail = column_text (stmt, 2);
+      g_ptr_array_add (list, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigie_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+vigie_chemical_list_sites (VigieStore  *store,
+                           GError     **error)
+{
+  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
+  return list_choices (store,
+                       "SELECT s.id, s.name, s.country FROM sites s WHERE ?1 = ?1 "
+                       "ORDER BY s.name COLLATE NOCASE, s.id", 0, error);
+}
+
+GPtrArray *
+vigie_chemical_list_site_products (VigieStore  *store,
+                                   gint64       site_id,
+                                   GError     **error)
+{
+  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
+  return list_choices (store,
+                       "SELECT p.id, p.trade_name, p.period FROM chemical_products p "
+                       "WHERE p.site_id = ?1 "
+                       "ORDER BY p.trade_name COLLATE NOCASE, p.period DESC, p.id", site_id,
+                       error);
+}
+
 /* ─── Exposure measurements ──────────────────────────────────────────────── */
 
 VigieExposureMeasurement *
@@ -1404,6 +1470,7 @@ vigie_exposure_measurement_free (VigieExposureMeasurement *m)
   if (m == NULL)
     return;
   g_free (m->substance_name);
+  g_free (m->product_name);
   g_free (m->kind);
   g_free (m->measured_on);
   g_free (m->unit);
@@ -1466,9 +1533,10 @@ vigie_chemical_list_measurements (VigieStore  *store,
   stmt = vigie_store_prepare (store,
                               "SELECT e.id, e.site_id, e.product_id, e.substance_id, s.name, "
                               "e.kind, e.measured_on, e.value, e.unit, e.limit_value, "
-                              "e.limit_source, e.notes "
+                              "e.limit_source, e.notes, p.trade_name "
                               "FROM exposure_measurements e "
                               "LEFT JOIN substances s ON s.id = e.substance_id "
+                              "LEFT JOIN chemical_products p ON p.id = e.product_id "
                               "WHERE e.site_id = ?1 AND (?2 = 0 OR e.product_id = ?2) "
                               "ORDER BY e.measured_on DESC, e.id DESC", error);
   if (stmt == NULL)
@@ -1495,6 +1563,7 @@ vigie_chemical_list_measurements (VigieStore  *store,
       m->limit_source = column_text (stmt, 10);
       g_free (m->notes);
       m->notes = column_text (stmt, 11);
+      m->product_name = column_text (stmt, 12);
       g_ptr_array_add (list, m);
     }
   sqlite3_reset (stmt);

@@ -171,8 +171,8 @@ GPtrArray      *vigie_chemical_list_substances    (VigieStore  *store,
 VigieSubstance *vigie_chemical_find_substance_by_cas (VigieStore  *store,
                                                       const char  *cas_rn,
                                                       GError     **error) G_GNUC_WARN_UNUSED_RESULT;
-/* Updates the flags (svhc, svhc_date, sin_list, rohs_restricted, cmr_category) and name
- * of S->id. */
+/* Updates the flags (svhc, svhc_date, sin_list, rohs_restricted, cmr_category), the name
+ * and the EC number of S->id. */
 gboolean        vigie_chemical_update_substance   (VigieStore            *store,
                                                    const VigieSubstance  *s,
                                                    GError               **error);
@@ -217,6 +217,23 @@ GPtrArray *vigie_chemical_list_inventories    (VigieStore  *store,
                                                gint64       site_id,
                                                GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Choices for the editors: an id with a label and a detail. */
+typedef struct
+{
+  gint64  id;
+  char   *label;
+  char   *detail;
+} VigieChemicalChoice;
+
+void       vigie_chemical_choice_free          (VigieChemicalChoice *c);
+/* Every site (label: name, detail: country code), by name: where a product can be added. */
+GPtrArray *vigie_chemical_list_sites           (VigieStore  *store,
+                                                GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The products of SITE_ID (label: trade name, detail: period), by trade name. */
+GPtrArray *vigie_chemical_list_site_products   (VigieStore  *store,
+                                                gint64       site_id,
+                                                GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* ─── Exposure measurements ──────────────────────────────────────────────── */
 
 typedef struct
@@ -225,7 +242,8 @@ typedef struct
   gint64    site_id;
   gint64    product_id;      /* 0: none */
   gint64    substance_id;    /* 0: none */
-  char     *substance_name;  /* read only */
+  char     *substance_name;  /* read only ("" when none) */
+  char     *product_name;    /* read only: the product's trade name, "" when none */
   char     *kind;            /* air, urine, blood, wipe */
   char     *measured_on;
   double    value;
@@ -304,5 +322,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieSubstance, vigie_substance_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieInventory, vigie_inventory_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieExposureMeasurement, vigie_exposure_measurement_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieHazardSummary, vigie_hazard_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieChemicalChoice, vigie_chemical_choice_free)
 
 G_END_DECLS

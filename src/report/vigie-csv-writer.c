@@ -80,6 +80,18 @@ vigie_csv_writer_number (VigieCsvWriter *self,
   g_string_append_printf (self->record, "%" G_GINT64_FORMAT, value);
 }
 
+void
+vigie_csv_writer_real (VigieCsvWriter *self,
+                       double          value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!self->first_field)
+    g_string_append_c (self->record, ',');
+  self->first_field = FALSE;
+  g_string_append (self->record, g_ascii_dtostr (buf, sizeof buf, value));
+}
+
 gboolean
 vigie_csv_writer_end_record (VigieCsvWriter  *self,
                              GError         **error)

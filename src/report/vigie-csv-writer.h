@@ -18,6 +18,10 @@ void            vigie_csv_writer_field      (VigieCsvWriter  *self,
 /* A number: written as it is, never guarded. */
 void            vigie_csv_writer_number     (VigieCsvWriter  *self,
                                              gint64           value);
+/* A decimal number, '.' as separator, shortest exact form: never guarded (a negative
+ * number is data, not a formula). */
+void            vigie_csv_writer_real       (VigieCsvWriter  *self,
+                                             double           value);
 gboolean        vigie_csv_writer_end_record (VigieCsvWriter  *self,
                                              GError         **error);
 void            vigie_csv_writer_free       (VigieCsvWriter  *self);

@@ -53,9 +53,11 @@ while [ "$i" -le "$runs" ]; do
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time-$i" \
          | awk -F: '{ s = 0; for (k = 1; k <= NF; k++) s = s * 60 + $k; printf "%.2f", s }')
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-$i")
+  cpu=$(sed -n 's/.*User time (seconds): //p; s/.*System time (seconds): //p' "$work/time-$i" \
+        | awk '{ s += $1 } END { printf "%.2f", s }')
   size=$(du -k "$db" | cut -f1)
-  printf 'run %d: %8.2f s  peak RSS %7.1f MiB  database %7.1f MiB\n' \
-    "$i" "$wall" "$(echo "$rss / 1024" | bc -l)" "$(echo "$size / 1024" | bc -l)"
+  printf 'run %d: %8.2f s  CPU (user+sys) %8.2f s  peak RSS %7.1f MiB  database %7.1f MiB\n' \
+    "$i" "$wall" "$cpu" "$(echo "$rss / 1024" | bc -l)" "$(echo "$size / 1024" | bc -l)"
   echo "$wall" >> "$work/times"
   rm -f "$db" "$db-wal" "$db-shm"
   i=$((i + 1))

@@ -1,11 +1,14 @@
 /* test-ui-chemicals.c — the Chemicals page under Xvfb on the demo dataset: the list and
  * its filters, the product editor (a wrong CAS number refused with the reason and the
  * typed text kept, hazard codes with their pictograms and signal word, save), the hazard
- * summary, and screenshots.
+ * summary, a new product at a site without an inventory (the site drop-down), create →
+ * edit → delete → undo → delete checked in the store, the substance reference (search,
+ * edit, a wrong date refused), the exposure measurements of a site (add, refuse, delete),
+ * and screenshots taken with no toast showing.
  *
  * Screenshots go to $VIGIE_SCREENSHOT_DIR when it is set (chemicals.png,
- * chemical-editor.png, hazard-summary.png, with a -fr suffix under LANGUAGE=fr), otherwise
- * to the build directory.
+ * chemical-editor.png, hazard-summary.png, substances.png, with a -fr suffix under
+ * LANGUAGE=fr), otherwise to the build directory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -84,6 +87,25 @@ find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+/* TRUE while a toast is on screen (the screenshots are taken without one). */
+static gboolean
+toast_showing (void)
+{
+  GType type = g_type_from_name ("AdwToastWidget");
+
+  return type != 0 && find_widget (GTK_WIDGET (window), type) != NULL;
+}
+
+static void
+wait_no_toast (void)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (toast_showing () && g_get_monotonic_time () < end)
+    iterate (100);
+  g_assert_false (toast_showing ());
 }
 
 static guint
@@ -211,6 +233,7 @@ test_list (void)
     g_assert_cmpstr (gtk_editable_get_text (vigie_chemical_editor_get_trade_name (vigie_chemicals_page_get_editor (page))),
                      ==, vigie_chemical_row_get_trade_name (row));
   }
+  wait_no_toast ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   iterate (300);
   save_screenshot (GTK_WIDGET (window), "chemicals");
@@ -246,6 +269,7 @@ test_editor (void)
   g_assert_nonnull (strstr (vigie_chemical_editor_get_error (editor), "71-43-3"));
   g_assert_cmpstr (gtk_editable_get_text (cas), ==, "71-43-3");
   g_assert_cmpint (vigie_store_count (store, "chemical_products"), ==, before);
+  wait_no_toast ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   iterate (300);
   save_screenshot (GTK_WIDGET (window), "chemical-editor");
@@ -272,10 +296,280 @@ test_summary (void)
   /* The product saved above (benzene, H350) is CMR. */
   g_assert_cmpuint (summary->n_cmr_products, >=, 1);
   g_assert_cmpuint (summary->items->len, ==, summary->n_cmr_products);
+  wait_no_toast ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   iterate (300);
   save_screenshot (GTK_WIDGET (window), "hazard-summary");
   vigie_chemicals_page_show_view (page, "products");
+}
+
+/* The first site that has no chemical inventory. */
+static gint64
+site_without_inventory (VigieStore *store)
+{
+  g_autoptr(GPtrArray) sites = vigie_chemical_list_sites (store, NULL);
+
+  for (guint i = 0; i < sites->len; i++)
+    {
+      VigieChemicalChoice *c = g_ptr_array_index (sites, i);
+      g_autoptr(GPtrArray) inventories = vigie_chemical_list_inventories (store, c->id, NULL);
+
+      if (inventories->len == 0)
+        return c->id;
+    }
+  return 0;
+}
+
+static gboolean dismissed;
+
+static void
+toast_dismissed_cb (AdwToast *toast,
+                    gpointer  data)
+{
+  dismissed = TRUE;
+}
+
+static void
+test_new_site_crud_undo (void)
+{
+  VigieChemicalEditor *editor = vigie_chemicals_page_get_editor (page);
+  VigieStore *store = vigie_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) inventories = NULL;
+  g_autoptr(VigieChemicalProduct) product = NULL;
+  gint64 site = site_without_inventory (store);
+  gint64 before = vigie_store_count (store, "chemical_products");
+  gint64 id;
+  AdwToast *toast;
+
+  g_assert_cmpint (site, >, 0);
+  /* No inventory chosen: New Product asks for the site. */
+  g_assert_true (vigie_chemicals_page_show_inventory (page, 0, NULL));
+  settle ();
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.new-product", NULL);
+  iterate (100);
+  g_assert_cmpint (vigie_chemical_editor_get_id (editor), ==, 0);
+  g_assert_cmpint (vigie_chemical_editor_get_site_id (editor), ==, 0);
+  gtk_editable_set_text (vigie_chemical_editor_get_trade_name (editor), "Flux Remover 7");
+  vigie_chemical_editor_add_constituent (editor, "Isopropanol", "67-63-0", "60", "80");
+  g_assert_true (vigie_chemical_editor_add_hazard_codes (editor, "H225 H319 H336"));
+  g_assert_false (vigie_chemical_editor_save (editor));
+  g_assert_nonnull (strstr (vigie_chemical_editor_get_error (editor), "site"));
+  g_assert_cmpint (vigie_store_count (store, "chemical_products"), ==, before);
+
+  /* Create: the first product of that site makes its inventory. */
+  vigie_chemical_editor_set_site (editor, site);
+  g_assert_cmpint (vigie_chemical_editor_get_site_id (editor), ==, site);
+  g_assert_true (vigie_chemical_editor_save (editor));
+  settle ();
+  id = vigie_chemical_editor_get_id (editor);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (vigie_store_count (store, "chemical_products"), ==, before + 1);
+  inventories = vigie_chemical_list_inventories (store, site, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (inventories->len, ==, 1);
+  g_assert_cmpint (((VigieInventory *) g_ptr_array_index (inventories, 0))->n_products, ==, 1);
+  product = vigie_chemical_get_product (store, id, &error);
+  g_assert_cmpint (product->site_id, ==, site);
+  g_assert_cmpuint (product->hazard_codes->len, ==, 3);
+  g_clear_pointer (&product, vigie_chemical_product_free);
+  /* The page shows that product; its site is fixed now. */
+  g_assert_true (vigie_chemicals_page_select_product (page, id));
+  g_assert_cmpint (n_shown (), >=, 1);
+
+  /* Edit. */
+  gtk_editable_set_text (vigie_chemical_editor_get_trade_name (editor), "Flux Remover 7B");
+  g_assert_true (vigie_chemical_editor_save (editor));
+  settle ();
+  product = vigie_chemical_get_product (store, id, &error);
+  g_assert_cmpstr (product->trade_name, ==, "Flux Remover 7B");
+  g_clear_pointer (&product, vigie_chemical_product_free);
+
+  /* Delete: hidden at once, still in the store until the toast goes. */
+  g_assert_true (vigie_chemicals_page_select_product (page, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete-product", NULL));
+  iterate (100);
+  toast = vigie_chemicals_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Flux Remover 7B"));
+  g_assert_cmpuint (vigie_chemical_list_find_position (vigie_chemicals_page_get_list (page), id),
+                    ==, G_MAXUINT);
+  g_assert_cmpint (vigie_store_count (store, "chemical_products"), ==, before + 1);
+
+  /* Undo. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  settle ();
+  g_assert_cmpuint (vigie_chemical_list_find_position (vigie_chemicals_page_get_list (page), id),
+                    !=, G_MAXUINT);
+  g_assert_cmpint (vigie_chemical_editor_get_id (editor), ==, id);
+  product = vigie_chemical_get_product (store, id, &error);
+  g_assert_nonnull (product);
+  g_assert_cmpuint (product->constituents->len, ==, 1);
+  g_clear_pointer (&product, vigie_chemical_product_free);
+
+  /* Delete again and let the toast expire: gone from the store. */
+  g_assert_true (vigie_chemicals_page_select_product (page, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete-product", NULL));
+  iterate (50);
+  toast = vigie_chemicals_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  dismissed = FALSE;
+  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), NULL);
+  {
+    gint64 end = g_get_monotonic_time () + 40 * G_USEC_PER_SEC;
+
+    while (!dismissed && g_get_monotonic_time () < end)
+      iterate (100);
+  }
+  g_assert_true (dismissed);
+  settle ();
+  g_assert_cmpint (vigie_store_count (store, "chemical_products"), ==, before);
+  g_assert_null (vigie_chemical_get_product (store, id, NULL));
+}
+
+static void
+test_substances (void)
+{
+  VigieStore *store = vigie_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieSubstance) benzene = vigie_chemical_find_substance_by_cas (store, "71-43-2",
+                                                                           &error);
+  g_autoptr(VigieSubstance) saved = NULL;
+  GtkWidget *date = vigie_chemicals_page_get_widget (page, "substance-svhc-date");
+  guint all;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (benzene);
+  vigie_chemicals_page_show_view (page, "substances");
+  iterate (200);
+  /* The product editor and the product filters give way to the substance form. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (vigie_chemicals_page_get_editor (page))));
+  all = vigie_chemicals_page_get_n_substances (page);
+  g_assert_cmpuint (all, ==, (guint) vigie_store_count (store, "substances"));
+  g_assert_cmpuint (all, >=, 50);
+  gtk_editable_set_text (GTK_EDITABLE (vigie_chemicals_page_get_widget (page, "substance-search")),
+                         "71-43-2");
+  iterate (600);
+  g_assert_cmpuint (vigie_chemicals_page_get_n_substances (page), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (vigie_chemicals_page_get_widget (page, "substance-search")),
+                         "");
+  iterate (600);
+  g_assert_cmpuint (vigie_chemicals_page_get_n_substances (page), ==, all);
+
+  g_assert_true (vigie_chemicals_page_select_substance (page, benzene->id));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vigie_chemicals_page_get_widget (page, "substance-name"))),
+                   ==, benzene->name);
+  /* A wrong date: refused, marked, the text kept, nothing written. */
+  gtk_editable_set_text (GTK_EDITABLE (vigie_chemicals_page_get_widget (page, "substance-ec")),
+                         "200-753-7");
+  gtk_switch_set_active (GTK_SWITCH (vigie_chemicals_page_get_widget (page, "substance-svhc")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (date), "2008-13-28");
+  gtk_switch_set_active (GTK_SWITCH (vigie_chemicals_page_get_widget (page, "substance-sin")), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (vigie_chemicals_page_get_widget (page, "substance-cmr")), 1);
+  g_assert_false (vigie_chemicals_page_save_substance (page));
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2008-13-28");
+  g_assert_true (gtk_widget_get_visible (vigie_chemicals_page_get_widget (page, "substance-error")));
+  saved = vigie_chemical_find_substance_by_cas (store, "71-43-2", &error);
+  g_assert_cmpstr (saved->svhc_date != NULL ? saved->svhc_date : "", ==,
+                   benzene->svhc_date != NULL ? benzene->svhc_date : "");
+  g_clear_pointer (&saved, vigie_substance_free);
+
+  /* Corrected: saved with every flag. */
+  gtk_editable_set_text (GTK_EDITABLE (date), "2008-10-28");
+  g_assert_true (vigie_chemicals_page_save_substance (page));
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  saved = vigie_chemical_find_substance_by_cas (store, "71-43-2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved->ec_number, ==, "200-753-7");
+  g_assert_true (saved->svhc);
+  g_assert_cmpstr (saved->svhc_date, ==, "2008-10-28");
+  g_assert_true (saved->sin_list);
+  g_assert_cmpstr (saved->cmr_category, ==, "1A");
+  /* The list still shows every substance, benzene selected. */
+  g_assert_cmpuint (vigie_chemicals_page_get_n_substances (page), ==, all);
+
+  wait_no_toast ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  iterate (300);
+  save_screenshot (GTK_WIDGET (window), "substances");
+  vigie_chemicals_page_show_view (page, "products");
+  iterate (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (vigie_chemicals_page_get_editor (page))));
+}
+
+static void
+test_measurements (void)
+{
+  VigieStore *store = vigie_window_get_store (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) inventories = vigie_chemical_list_inventories (store, 0, &error);
+  g_autoptr(GPtrArray) list = NULL;
+  VigieInventory *inv = largest_inventory (inventories);
+  GtkWidget *value = vigie_chemicals_page_get_widget (page, "measurement-value");
+  gint64 before_rows = vigie_store_count (store, "exposure_measurements");
+  guint before;
+  gint64 id;
+  gboolean found = FALSE;
+
+  g_assert_true (vigie_chemicals_page_show_inventory (page, inv->site_id, inv->period));
+  settle ();
+  vigie_chemicals_page_show_view (page, "measurements");
+  iterate (200);
+  list = vigie_chemical_list_measurements (store, inv->site_id, 0, &error);
+  g_assert_no_error (error);
+  before = vigie_chemicals_page_get_n_measurements (page);
+  g_assert_cmpuint (before, ==, list->len);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A value that is not a number: refused, marked. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vigie_chemicals_page_get_widget (page, "measurement-product")), 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vigie_chemicals_page_get_widget (page, "measurement-substance")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (value), "lots");
+  gtk_editable_set_text (GTK_EDITABLE (vigie_chemicals_page_get_widget (page, "measurement-limit")), "50");
+  gtk_editable_set_text (GTK_EDITABLE (vigie_chemicals_page_get_widget (page, "measurement-source")),
+                         "OSHA PEL");
+  g_assert_cmpint (vigie_chemicals_page_add_measurement (page), ==, 0);
+  g_assert_true (gtk_widget_has_css_class (value, "error"));
+  g_assert_cmpint (vigie_store_count (store, "exposure_measurements"), ==, before_rows);
+
+  /* Above its limit: added and flagged. */
+  gtk_editable_set_text (GTK_EDITABLE (value), "75.5");
+  id = vigie_chemicals_page_add_measurement (page);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (vigie_chemicals_page_get_n_measurements (page), ==, before + 1);
+  list = vigie_chemical_list_measurements (store, inv->site_id, 0, &error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      VigieExposureMeasurement *m = g_ptr_array_index (list, i);
+
+      if (m->id != id)
+        continue;
+      found = TRUE;
+      g_assert_cmpfloat (m->value, ==, 75.5);
+      g_assert_cmpfloat (m->limit_value, ==, 50);
+      g_assert_cmpstr (m->measured_on, ==, "2026-06-15");
+      g_assert_cmpstr (m->limit_source, ==, "OSHA PEL");
+      g_assert_cmpint (m->product_id, >, 0);
+      g_assert_cmpstr (m->product_name, !=, "");
+      g_assert_cmpstr (m->substance_name, !=, "");
+      g_assert_true (vigie_exposure_measurement_above_limit (m));
+    }
+  g_assert_true (found);
+  {
+    g_autoptr(VigieHazardSummary) summary = vigie_chemical_hazard_summary (store, inv->site_id,
+                                                                           NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary->n_measurements_above_limit, >=, 1);
+  }
+
+  /* Deleted. */
+  g_assert_true (vigie_chemicals_page_delete_measurement (page, id));
+  g_assert_cmpuint (vigie_chemicals_page_get_n_measurements (page), ==, before);
+  g_assert_cmpint (vigie_store_count (store, "exposure_measurements"), ==, before_rows);
+  vigie_chemicals_page_show_view (page, "products");
+  iterate (100);
 }
 
 int
@@ -321,6 +615,9 @@ main (int    argc,
   g_test_add_func ("/ui/chemicals/list", test_list);
   g_test_add_func ("/ui/chemicals/editor", test_editor);
   g_test_add_func ("/ui/chemicals/summary", test_summary);
+  g_test_add_func ("/ui/chemicals/new-site-crud-undo", test_new_site_crud_undo);
+  g_test_add_func ("/ui/chemicals/substances", test_substances);
+  g_test_add_func ("/ui/chemicals/measurements", test_measurements);
 
   status = g_test_run ();
   if (window != NULL)

@@ -1,7 +1,9 @@
 /* test-ui-remediation.c — the Remediation page under Xvfb: timeline and list on a demo
  * dataset, the overdue badge, filters, the action editor (invalid input, save, status
- * change), bulk status change, the timeline with 10,000 actions (frame times) and
- * screenshots (remediation.png, remediation-fr.png under LANGUAGE=fr).
+ * change), bulk status change, keyboard navigation of the timeline, New Action through
+ * the finding picker, delete with Undo (create → edit → delete → undo → delete, checked in
+ * the store), the timeline with 10,000 actions (frame times) and screenshots
+ * (remediation.png, remediation-fr.png under LANGUAGE=fr) taken with no toast showing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 #include "vigie-action-editor.h"
 #include "vigie-application.h"
 #include "vigie-demo.h"
+#include "vigie-finding.h"
 #include "vigie-remediation-page.h"
 #include "vigie-remediation.h"
 #include "vigie-window.h"
@@ -47,6 +50,25 @@ find_descendant (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+/* TRUE while a toast is on screen (the screenshots are taken without one). */
+static gboolean
+toast_showing (void)
+{
+  GType type = g_type_from_name ("AdwToastWidget");
+
+  return type != 0 && find_descendant (GTK_WIDGET (window), type) != NULL;
+}
+
+static void
+wait_no_toast (void)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (toast_showing () && g_get_monotonic_time () < end)
+    iterate (100);
+  g_assert_false (toast_showing ());
 }
 
 static char *
@@ -333,10 +355,239 @@ test_screenshot (void)
     }
   vigie_timeline_widget_center_on_day (vigie_remediation_page_get_timeline (page),
                                       vigie_julian_from_iso ("2026-06-15") - 20);
+  wait_no_toast ();
   iterate (300);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   iterate (200);
   save_screenshot (GTK_WIDGET (window), name);
+}
+
+/* ─── Keyboard navigation of the timeline ────────────────────────────────── */
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, (GdkModifierType) 0,
+                               &handled);
+    }
+  iterate (30);
+  return handled;
+}
+
+static void
+test_keyboard (void)
+{
+  VigieTimelineWidget *timeline = vigie_remediation_page_get_timeline (page);
+  VigieActionEditor *editor = VIGIE_ACTION_EDITOR (vigie_remediation_page_get_editor (page));
+  const VigieTimelineData *data = vigie_timeline_widget_get_data (timeline);
+  g_autoptr(VigieActionQuery) q = vigie_action_query_new ();
+  gint64 first, second;
+  double start;
+  guint row = 0;
+
+  vigie_remediation_page_set_filters (page, q);
+  /* The first action of the timeline (the row after the first group heading). */
+  while (row < data->n_rows && data->rows[row] < 0)
+    row++;
+  g_assert_cmpuint (row, <, data->n_rows);
+  first = data->spans[data->rows[row]].id;
+  g_assert_true (vigie_remediation_page_select_action (page, first));
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  iterate (50);
+
+  /* Down selects the next action and opens it in the editor; Up comes back. */
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_Down));
+  second = vigie_timeline_widget_get_selected (timeline);
+  g_assert_cmpint (second, !=, 0);
+  g_assert_cmpint (second, !=, first);
+  g_assert_cmpint (vigie_action_editor_get_action_id (editor), ==, second);
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_Up));
+  g_assert_cmpint (vigie_timeline_widget_get_selected (timeline), ==, first);
+  g_assert_cmpint (vigie_action_editor_get_action_id (editor), ==, first);
+
+  /* Minus zooms out, plus back in. */
+  vigie_timeline_widget_set_zoom (timeline, VIGIE_TIMELINE_ZOOM_MONTH);
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_minus));
+  g_assert_cmpint (vigie_timeline_widget_get_view (timeline)->zoom, ==, VIGIE_TIMELINE_ZOOM_QUARTER);
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_plus));
+  g_assert_cmpint (vigie_timeline_widget_get_view (timeline)->zoom, ==, VIGIE_TIMELINE_ZOOM_MONTH);
+
+  /* Right scrolls later in time, Left earlier, Home brings today back. */
+  start = vigie_timeline_widget_get_view (timeline)->start_day;
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_Right));
+  g_assert_cmpfloat (vigie_timeline_widget_get_view (timeline)->start_day, >, start);
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_Left));
+  g_assert_cmpfloat_with_epsilon (vigie_timeline_widget_get_view (timeline)->start_day, start, 0.01);
+  g_assert_true (press_key (GTK_WIDGET (timeline), GDK_KEY_Home));
+  {
+    const VigieTimelineView *view = vigie_timeline_widget_get_view (timeline);
+    double today = vigie_julian_from_iso ("2026-06-15");
+
+    g_assert_cmpfloat (view->start_day, <, today);
+    g_assert_cmpfloat (view->start_day + vigie_timeline_zoom_days (view->zoom), >, today);
+  }
+  /* A key the timeline does not use is left to others. */
+  g_assert_false (press_key (GTK_WIDGET (timeline), GDK_KEY_a));
+}
+
+/* ─── New action → edit → delete → undo → delete ─────────────────────────── */
+
+static gboolean dismissed;
+
+static void
+toast_dismissed_cb (AdwToast *toast,
+                    gpointer  data)
+{
+  dismissed = TRUE;
+}
+
+static void
+test_create_delete_undo (void)
+{
+  VigieActionEditor *editor = VIGIE_ACTION_EDITOR (vigie_remediation_page_get_editor (page));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieActionRecord) record = NULL;
+  g_autoptr(VigieFindingRecord) finding = NULL;
+  g_autoptr(VigieActionQuery) q = vigie_action_query_new ();
+  g_autofree char *plan_due = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *title_part = NULL;
+  VigieDeadlines deadlines;
+  GtkWindow *picker;
+  gint64 before = vigie_store_count (store (), "remediation_actions");
+  gint64 finding_id, id;
+  guint n_all;
+  AdwToast *toast;
+
+  vigie_remediation_page_set_filters (page, q);
+  n_all = n_listed ();
+
+  /* New Action opens the picker; the search narrows it (SQL, at most 100 rows). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-action", NULL));
+  iterate (100);
+  picker = vigie_remediation_page_open_finding_picker (page);
+  g_assert_nonnull (picker);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  gtk_drop_down_set_selected (vigie_remediation_page_get_picker_site (page), 0);
+  iterate (50);
+  g_assert_cmpuint (vigie_remediation_page_get_picker_n_results (page), ==, 100);
+  finding_id = vigie_remediation_page_get_picker_result (page, 0);
+  finding = vigie_store_get_finding (store (), finding_id, &error);
+  g_assert_no_error (error);
+  /* A part of its title finds it again. */
+  title_part = g_utf8_substring (finding->title, 0, MIN (g_utf8_strlen (finding->title, -1), 12));
+  gtk_editable_set_text (vigie_remediation_page_get_picker_search (page), title_part);
+  iterate (400);
+  g_assert_cmpuint (vigie_remediation_page_get_picker_n_results (page), >=, 1);
+  g_assert_cmpuint (vigie_remediation_page_get_picker_n_results (page), <=, 100);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < vigie_remediation_page_get_picker_n_results (page); i++)
+      {
+        g_autoptr(VigieFindingRecord) f =
+          vigie_store_get_finding (store (), vigie_remediation_page_get_picker_result (page, i),
+                                   NULL);
+
+        g_autofree char *title = g_ascii_strdown (f->title, -1);
+        g_autofree char *part = g_ascii_strdown (title_part, -1);
+
+        /* LIKE ignores ASCII case. */
+        g_assert_nonnull (strstr (title, part));
+        found |= f->id == finding_id;
+      }
+    g_assert_true (found);
+  }
+  gtk_editable_set_text (vigie_remediation_page_get_picker_search (page), "zzzz no such finding");
+  iterate (400);
+  g_assert_cmpuint (vigie_remediation_page_get_picker_n_results (page), ==, 0);
+
+  /* Picking it: the editor holds a new action with the deadlines of its severity. */
+  g_assert_true (vigie_remediation_page_pick_finding (page, finding_id));
+  iterate (100);
+  g_assert_null (vigie_remediation_page_get_picker_search (page));
+  g_assert_cmpint (vigie_action_editor_get_action_id (editor), ==, 0);
+  g_assert_cmpint (vigie_action_editor_get_finding_id (editor), ==, finding_id);
+  vigie_deadlines_init_defaults (&deadlines);
+  g_assert_true (vigie_deadlines_compute (&deadlines, finding->severity, "2026-06-15",
+                                          &plan_due, &due));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vigie_action_editor_get_field (editor, "due_on"))),
+                   ==, due != NULL ? due : "");
+
+  /* Create. */
+  gtk_editable_set_text (GTK_EDITABLE (vigie_action_editor_get_field (editor, "description")),
+                         "Install local exhaust ventilation at the spray booth");
+  g_assert_true (vigie_action_editor_save (editor, &error));
+  g_assert_no_error (error);
+  iterate (100);
+  id = vigie_action_editor_get_action_id (editor);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (vigie_store_count (store (), "remediation_actions"), ==, before + 1);
+  g_assert_cmpuint (n_listed (), ==, n_all + 1);
+  record = vigie_store_get_action (store (), id, &error);
+  g_assert_cmpint (record->finding_id, ==, finding_id);
+  g_assert_cmpstr (record->due_on, ==, due);
+  g_clear_pointer (&record, vigie_action_record_free);
+
+  /* Edit. */
+  gtk_editable_set_text (GTK_EDITABLE (vigie_action_editor_get_field (editor, "root_cause")),
+                         "No extraction at the booth");
+  g_assert_true (vigie_action_editor_save (editor, &error));
+  record = vigie_store_get_action (store (), id, &error);
+  g_assert_cmpstr (record->root_cause, ==, "No extraction at the booth");
+  g_clear_pointer (&record, vigie_action_record_free);
+
+  /* Delete: hidden from the list and the timeline at once, still in the store. */
+  g_assert_true (vigie_remediation_page_select_action (page, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete-action", NULL));
+  iterate (100);
+  toast = vigie_remediation_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "Install local exhaust"));
+  g_assert_cmpuint (n_listed (), ==, n_all);
+  g_assert_cmpuint (vigie_action_list_find_position (vigie_remediation_page_get_list (page), id),
+                    ==, G_MAXUINT);
+  g_assert_cmpuint (vigie_timeline_widget_get_data (vigie_remediation_page_get_timeline (page))->n_spans,
+                    ==, n_all);
+  g_assert_cmpint (vigie_action_editor_get_action_id (editor), ==, 0);
+  g_assert_cmpint (vigie_store_count (store (), "remediation_actions"), ==, before + 1);
+
+  /* Undo: back in the list, selected, and nothing was lost. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  iterate (100);
+  g_assert_cmpuint (n_listed (), ==, n_all + 1);
+  g_assert_cmpint (vigie_action_editor_get_action_id (editor), ==, id);
+  record = vigie_store_get_action (store (), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->root_cause, ==, "No extraction at the booth");
+  g_clear_pointer (&record, vigie_action_record_free);
+
+  /* Delete again and let the toast go away by itself: now it is gone from the store. */
+  g_assert_true (vigie_remediation_page_delete_action (page, id));
+  toast = vigie_remediation_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  dismissed = FALSE;
+  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), NULL);
+  {
+    gint64 end = g_get_monotonic_time () + 40 * G_USEC_PER_SEC;
+
+    while (!dismissed && g_get_monotonic_time () < end)
+      iterate (100);
+  }
+  g_assert_true (dismissed);
+  iterate (100);
+  g_assert_cmpint (vigie_store_count (store (), "remediation_actions"), ==, before);
+  g_assert_null (vigie_store_get_action (store (), id, NULL));
+  g_assert_cmpuint (n_listed (), ==, n_all);
 }
 
 /* Draws the timeline the way a frame does (snapshot → render node → texture) and returns
@@ -469,6 +720,8 @@ main (int    argc,
   g_test_add_func ("/ui/remediation/filters", test_filters);
   g_test_add_func ("/ui/remediation/bulk", test_bulk);
   g_test_add_func ("/ui/remediation/editor", test_editor);
+  g_test_add_func ("/ui/remediation/keyboard", test_keyboard);
+  g_test_add_func ("/ui/remediation/create-delete-undo", test_create_delete_undo);
   g_test_add_func ("/ui/remediation/10k", test_10k);
 
   status = g_test_run ();

@@ -1,0 +1,1556 @@
+/* vigie-figures.c — the annual figures, one documented SQL query each.
+ *
+ * Parameters of every query (see vigie-figures.h): ?1 first day of the year, ?2 last day,
+ * ?3 country or NULL, ?4 buyer organisation id or 0, ?5 today.
+ *
+ * Scope. A figure about sites, investigations, findings or actions is narrowed to a
+ * country or a buyer by one clause, written where the query says {scope}:
+ *
+ *   AND <the row's site id> IN (SCOPE_SITES)
+ *
+ * SCOPE_SITES (below) is the sites of the country (?3) linked to the buyer (?4) — linked
+ * meaning a contract_sites link on a contract of the buyer, or of a member of the buyer
+ * when the buyer is a consortium, in force during the year. With neither a country nor a
+ * buyer the clause is left out, so SQLite can answer from covering indexes
+ * (findings_first_observed, actions_status_due, actions_completed) without reading the
+ * tables; the query printed by vigie_figure_sql() always holds the clause and gives the
+ * same numbers with ?3 = NULL and ?4 = 0.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vigie-figures.h"
+#include "vigie-reference.h"
+#include "vigie-store-private.h"
+#include "vigie-util.h"
+#include "vigie-validate.h"
+#include "vigie-vocab.h"
+
+G_DEFINE_QUARK (vigie-figures-error-quark, vigie_figures_error)
+
+/* A contract in force during the year: started by its last day, not ended before its
+ * first (an unknown date is no limit). */
+#define IN_FORCE(c) \
+  "(" c ".start_date IS NULL OR " c ".start_date <= ?2)" \
+  " AND (" c ".end_date IS NULL OR " c ".end_date >= ?1)"
+
+/* The contracts of the buyer ?4: its own, and its members' when it is a consortium. */
+#define OF_BUYER(c) \
+  "(" c ".affiliate_id = ?4 OR " c ".affiliate_id IN" \
+  " (SELECT bm.id FROM organisations bm WHERE bm.consortium_id = ?4))"
+
+/* Sites of the country ?3 (any when NULL) linked to the buyer ?4 (any when 0). */
+#define SCOPE_SITES \
+  "SELECT sc.id FROM sites sc WHERE (?3 IS NULL OR sc.country = ?3)" \
+  " AND (?4 = 0 OR sc.id IN (SELECT bl.site_id FROM contract_sites bl" \
+  " JOIN contracts bc ON bc.id = bl.contract_id" \
+  " WHERE " OF_BUYER ("bc") " AND " IN_FORCE ("bc") "))"
+
+/* An investigation under way during the year: started by its last day and not ended
+ * before its first. */
+#define UNDER_WAY(i) \
+  i ".start_date <= ?2 AND (" i ".end_date IS NULL OR " i ".end_date >= ?1)"
+
+/* Statuses whose work is still owed (vigie_remediation_status_is_pending(); the
+ * Remediation page counts overdue actions among these). */
+#define PENDING_SQL \
+  "('proposed', 'plan_submitted', 'plan_accepted', 'plan_rejected', 'in_progress', " \
+  "'disputed', 'escalated')"
+
+/* Every status, so that SQLite reads actions_status_due (status, due_on) as ranges. */
+#define ALL_STATUSES_SQL \
+  "('proposed', 'plan_submitted', 'plan_accepted', 'plan_rejected', 'in_progress', " \
+  "'reported_complete', 'verified_by_workers', 'verified_by_monitor', 'closed', " \
+  "'disputed', 'escalated', 'abandoned')"
+
+/* Actions completed and since closed: verified (by workers or the monitor) or closed. */
+#define CLOSED_SQL "('verified_by_workers', 'verified_by_monitor', 'closed')"
+
+/* Actions completed and not since disputed or abandoned. */
+#define DELIVERED_SQL \
+  "('reported_complete', 'verified_by_workers', 'verified_by_monitor', 'closed')"
+
+typedef void (*ReadRow) (VigieFigures *f,
+                         sqlite3_stmt *stmt);
+
+typedef struct
+{
+  const char *code;
+  const char *title;     /* N_() */
+  const char *site;      /* the row's site id for {scope}; NULL: no {scope} */
+  const char *sql;
+  ReadRow     read;
+} FigureDef;
+
+static int
+vocab_index (VigieVocab    vocab,
+             sqlite3_stmt *stmt,
+             int           col)
+{
+  return vigie_vocab_index (vocab, (const char *) sqlite3_column_text (stmt, col));
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+/* ─── Readers (one row of a query into the result) ───────────────────────── */
+
+static void
+read_affiliates (VigieFigures *f,
+                 sqlite3_stmt *stmt)
+{
+  VigieFiguresAffiliates a = {
+    .country = column_text (stmt, 0),
+    .direct = sqlite3_column_int64 (stmt, 1),
+    .via_consortium = sqlite3_column_int64 (stmt, 2),
+  };
+
+  f->affiliates_direct += a.direct;
+  f->affiliates_via_consortium += a.via_consortium;
+  f->affiliates += a.direct + a.via_consortium;
+  g_array_append_val (f->affiliates_by_country, a);
+}
+
+static void
+read_partners (VigieFigures *f,
+               sqlite3_stmt *stmt)
+{
+  f->monitoring_partners = sqlite3_column_int64 (stmt, 0);
+}
+
+static VigieFiguresCountry *
+country_entry (VigieFigures *f,
+               const char   *code)
+{
+  VigieFiguresCountry c = { 0 };
+  guint i;
+
+  /* Both queries return countries in code order; merge them in order. */
+  for (i = 0; i < f->countries->len; i++)
+    {
+      VigieFiguresCountry *e = &g_array_index (f->countries, VigieFiguresCountry, i);
+      int cmp = strcmp (e->country, code);
+
+      if (cmp == 0)
+        return e;
+      if (cmp > 0)
+        break;
+    }
+  c.country = g_strdup (code);
+  g_array_insert_val (f->countries, i, c);
+  return &g_array_index (f->countries, VigieFiguresCountry, i);
+}
+
+static void
+read_sites_linked (VigieFigures *f,
+                   sqlite3_stmt *stmt)
+{
+  const char *code = (const char *) sqlite3_column_text (stmt, 0);
+  VigieFiguresCountry *c = country_entry (f, code != NULL ? code : "");
+
+  c->sites_linked = sqlite3_column_int64 (stmt, 1);
+  f->sites_linked += c->sites_linked;
+}
+
+static void
+read_investigations (VigieFigures *f,
+                     sqlite3_stmt *stmt)
+{
+  const char *code = (const char *) sqlite3_column_text (stmt, 0);
+  VigieFiguresCountry *c = country_entry (f, code != NULL ? code : "");
+
+  c->investigations = sqlite3_column_int64 (stmt, 1);
+  c->sites_monitored = sqlite3_column_int64 (stmt, 2);
+  f->investigations += c->investigations;
+  f->sites_monitored += c->sites_monitored;
+}
+
+static void
+read_methods (VigieFigures *f,
+              sqlite3_stmt *stmt)
+{
+  int i = vocab_index (VIGIE_VOCAB_ACTIVITY_METHOD, stmt, 0);
+  VigieFiguresMethod *m;
+
+  if (i < 0 || i >= VIGIE_FIGURES_N_METHODS)
+    return;
+  m = &f->methods[i];
+  m->activities = sqlite3_column_int64 (stmt, 1);
+  m->investigations = sqlite3_column_int64 (stmt, 2);
+  m->participants = sqlite3_column_int64 (stmt, 3);
+  m->women = sqlite3_column_int64 (stmt, 4);
+  m->migrant = sqlite3_column_int64 (stmt, 5);
+  f->activities += m->activities;
+  f->workers_interviewed += m->participants;
+  f->workers_interviewed_women += m->women;
+  f->workers_interviewed_migrant += m->migrant;
+}
+
+static void
+read_findings (VigieFigures *f,
+               sqlite3_stmt *stmt)
+{
+  const char *theme = (const char *) sqlite3_column_text (stmt, 0);
+  int s = vocab_index (VIGIE_VOCAB_SEVERITY, stmt, 3);
+  gint64 n = sqlite3_column_int64 (stmt, 4);
+  VigieFiguresTheme *t = NULL;
+
+  if (theme == NULL)
+    theme = "";
+  /* Rows come grouped by theme (in the code's order): a new theme opens an entry. */
+  if (f->themes->len > 0)
+    {
+      t = &g_array_index (f->themes, VigieFiguresTheme, f->themes->len - 1);
+      if (strcmp (t->theme, theme) != 0)
+        t = NULL;
+    }
+  if (t == NULL)
+    {
+      VigieFiguresTheme e = { .theme = g_strdup (theme), .title = column_text (stmt, 1) };
+
+      g_array_append_val (f->themes, e);
+      t = &g_array_index (f->themes, VigieFiguresTheme, f->themes->len - 1);
+    }
+  if (s >= 0 && s < VIGIE_FIGURES_N_SEVERITIES)
+    {
+      t->by_severity[s] += n;
+      f->findings_by_severity[s] += n;
+    }
+  t->total += n;
+  f->findings += n;
+}
+
+static void
+read_findings_monthly (VigieFigures *f,
+                       sqlite3_stmt *stmt)
+{
+  int month = sqlite3_column_int (stmt, 0);
+
+  if (month >= 1 && month <= 12)
+    f->findings_per_month[month - 1] = sqlite3_column_int64 (stmt, 1);
+}
+
+static void
+read_forced_labour (VigieFigures *f,
+                    sqlite3_stmt *stmt)
+{
+  f->sites_fl_1 = sqlite3_column_int64 (stmt, 0);
+  f->sites_fl_3 = sqlite3_column_int64 (stmt, 1);
+}
+
+static void
+read_actions (VigieFigures *f,
+              sqlite3_stmt *stmt)
+{
+  int i = vocab_index (VIGIE_VOCAB_REMEDIATION_STATUS, stmt, 0);
+
+  if (i < 0 || i >= VIGIE_FIGURES_N_STATUSES)
+    return;
+  f->actions_by_status[i] = sqlite3_column_int64 (stmt, 1);
+  f->actions += f->actions_by_status[i];
+}
+
+static void
+read_overdue (VigieFigures *f,
+              sqlite3_stmt *stmt)
+{
+  f->actions_overdue = sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+read_closure (VigieFigures *f,
+              sqlite3_stmt *stmt)
+{
+  f->actions_closed = sqlite3_column_int64 (stmt, 0);
+  f->actions_verified_by_workers = sqlite3_column_int64 (stmt, 1);
+  f->share_verified_by_workers = f->actions_closed > 0
+                                 ? (double) f->actions_verified_by_workers / f->actions_closed
+                                 : NAN;
+  f->median_days_to_close = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                            ? NAN : sqlite3_column_double (stmt, 2);
+}
+
+static void
+read_completions_monthly (VigieFigures *f,
+                          sqlite3_stmt *stmt)
+{
+  int month = sqlite3_column_int (stmt, 0);
+
+  if (month >= 1 && month <= 12)
+    f->completions_per_month[month - 1] = sqlite3_column_int64 (stmt, 1);
+}
+
+static void
+read_remedy_workers (VigieFigures *f,
+                     sqlite3_stmt *stmt)
+{
+  f->remedy_actions = sqlite3_column_int64 (stmt, 0);
+  for (int g = 0; g < VIGIE_REMEDY_N_GROUPS; g++)
+    f->remedy_workers[g] = sqlite3_column_int64 (stmt, 1 + g);
+}
+
+static void
+read_remedy_amounts (VigieFigures *f,
+                     sqlite3_stmt *stmt)
+{
+  VigieFiguresAmount a = {
+    .currency = column_text (stmt, 0),
+    .amount_minor = sqlite3_column_int64 (stmt, 1),
+    .actions = sqlite3_column_int64 (stmt, 2),
+  };
+
+  g_array_append_val (f->remedy_amounts, a);
+}
+
+static void
+read_contractors (VigieFigures *f,
+                  sqlite3_stmt *stmt)
+{
+  f->contractors = sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+read_disclosing (VigieFigures *f,
+                 sqlite3_stmt *stmt)
+{
+  const char *tier = (const char *) sqlite3_column_text (stmt, 0);
+  int i;
+
+  if (tier == NULL || *tier == '\0')
+    {
+      f->contractors_disclosing = sqlite3_column_int64 (stmt, 1);
+      return;
+    }
+  i = vigie_vocab_index (VIGIE_VOCAB_TIER, tier);
+  if (i >= 0 && i < VIGIE_FIGURES_N_TIERS)
+    f->contractors_disclosing_by_tier[i] = sqlite3_column_int64 (stmt, 1);
+}
+
+/* ─── The queries ────────────────────────────────────────────────────────── */
+
+static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
+  /* Affiliates: organisations of kind 'affiliate' that had affiliated by the last day of
+   * the year (affiliated_on <= ?2; an unknown date counts as affiliated); "direct" when
+   * they have no consortium, "via a consortium" otherwise; by the affiliate's own country
+   * (?3 keeps one). For a buyer (?4): the buyer itself and, when it is a consortium, its
+   * member affiliates. */
+  [VIGIE_FIGURE_AFFILIATES] = {
+    "affiliates", N_("Affiliates"), NULL,
+    "SELECT coalesce (o.country, ''), sum (o.consortium_id IS NULL),"
+    " sum (o.consortium_id IS NOT NULL)"
+    " FROM organisations o"
+    " WHERE o.kind = 'affiliate' AND (o.affiliated_on IS NULL OR o.affiliated_on <= ?2)"
+    " AND (?3 IS NULL OR o.country = ?3)"
+    " AND (?4 = 0 OR o.id = ?4 OR o.consortium_id = ?4)"
+    " GROUP BY 1 ORDER BY 1",
+    read_affiliates },
+
+  /* Monitoring partners: distinct partners (investigations.partner_id) of the
+   * investigations under way during the year — started on or before its last day
+   * (start_date <= ?2) and not ended before its first (end_date NULL or >= ?1) — at sites
+   * in scope. */
+  [VIGIE_FIGURE_PARTNERS] = {
+    "monitoring_partners", N_("Monitoring partners"), "i.site_id",
+    "SELECT count (DISTINCT i.partner_id) FROM investigations i"
+    " WHERE " UNDER_WAY ("i") " AND i.partner_id IS NOT NULL{scope}",
+    read_partners },
+
+  /* Sites linked to affiliates: distinct sites with a link (contract_sites, any tier and
+   * any source) on a contract in force during the year (start_date NULL or <= ?2,
+   * end_date NULL or >= ?1), by the site's country. Buyer: the contracts of the buyer and
+   * of its members. */
+  [VIGIE_FIGURE_SITES_LINKED] = {
+    "sites_linked", N_("Sites linked to affiliates"), NULL,
+    "SELECT s.country, count (DISTINCT s.id) FROM contract_sites cs"
+    " JOIN contracts c ON c.id = cs.contract_id JOIN sites s ON s.id = cs.site_id"
+    " WHERE " IN_FORCE ("c") " AND (?3 IS NULL OR s.country = ?3)"
+    " AND (?4 = 0 OR " OF_BUYER ("c") ")"
+    " GROUP BY s.country ORDER BY s.country",
+    read_sites_linked },
+
+  /* Investigations under way during the year (as for the partners) and the distinct
+   * sites they cover — the sites monitored — by the site's country. */
+  [VIGIE_FIGURE_INVESTIGATIONS] = {
+    "investigations", N_("Investigations and sites monitored"), "i.site_id",
+    "SELECT s.country, count (*), count (DISTINCT i.site_id) FROM investigations i"
+    " JOIN sites s ON s.id = i.site_id"
+    " WHERE " UNDER_WAY ("i") "{scope}"
+    " GROUP BY s.country ORDER BY s.country",
+    read_investigations },
+
+  /* Investigations by method: the activities started in the year (start_date in
+   * ?1..?2), by method: activities, distinct investigations, and participants — the
+   * workers interviewed (total, women, migrant). Document and payroll reviews have no
+   * participants. Sites in scope through the investigation. */
+  [VIGIE_FIGURE_METHODS] = {
+    "investigation_methods", N_("Investigations by method"),
+    "(SELECT si.site_id FROM investigations si WHERE si.id = a.investigation_id)",
+    "SELECT a.method, count (*), count (DISTINCT a.investigation_id),"
+    " sum (a.participants_total), sum (a.participants_women), sum (a.participants_migrant)"
+    " FROM investigation_activities a"
+    " WHERE a.start_date BETWEEN ?1 AND ?2{scope}"
+    " GROUP BY a.method",
+    read_methods },
+
+  /* Findings by theme and severity: findings of every kind (breach, risk, good practice)
+   * first observed in the year (first_observed in ?1..?2) at sites in scope, by the
+   * top-level theme of their primary theme (findings.theme; a sub-theme counts under its
+   * parent theme of the organisation's code 'vigie'; '' when untagged) and severity.
+   * Themes come in the code's order, untagged last. */
+  [VIGIE_FIGURE_FINDINGS] = {
+    "findings_by_theme", N_("Findings by theme and severity"), "f.site_id",
+    "WITH g AS (SELECT f.theme AS theme, f.severity AS severity, count (*) AS n"
+    " FROM findings f WHERE f.first_observed BETWEEN ?1 AND ?2{scope}"
+    " GROUP BY f.theme, f.severity),"
+    " t AS (SELECT g.theme AS key, g.severity AS severity, g.n AS n,"
+    " coalesce ((SELECT nullif (st.parent_key, '') FROM standards st"
+    " JOIN code_standards cd ON cd.id = st.code_id"
+    " WHERE cd.code = 'vigie' AND st.key = g.theme LIMIT 1), g.theme) AS top FROM g)"
+    " SELECT t.top, coalesce ((SELECT st.title FROM standards st"
+    " JOIN code_standards cd ON cd.id = st.code_id"
+    " WHERE cd.code = 'vigie' AND st.key = t.top LIMIT 1), ''),"
+    " coalesce ((SELECT st.sort_order FROM standards st"
+    " JOIN code_standards cd ON cd.id = st.code_id"
+    " WHERE cd.code = 'vigie' AND st.key = t.top LIMIT 1), 1000000000) AS sort,"
+    " t.severity, sum (t.n)"
+    " FROM t GROUP BY t.top, t.severity ORDER BY sort, t.top",
+    read_findings },
+
+  /* Findings first observed in each month of the year, at sites in scope. */
+  [VIGIE_FIGURE_FINDINGS_MONTHLY] = {
+    "findings_per_month", N_("Findings per month"), "f.site_id",
+    "SELECT CAST (substr (f.first_observed, 6, 2) AS INTEGER), count (*) FROM findings f"
+    " WHERE f.first_observed BETWEEN ?1 AND ?2{scope}"
+    " GROUP BY 1",
+    read_findings_monthly },
+
+  /* Sites with forced-labour indicators: sites in scope whose findings first observed in
+   * the year carry, between them, at least 1 — and at least 3 — distinct ILO indicators
+   * of forced labour (finding_indicators). */
+  [VIGIE_FIGURE_FORCED_LABOUR] = {
+    "forced_labour_sites", N_("Sites with forced-labour indicators"), "f.site_id",
+    "SELECT count (*), coalesce (sum (n >= 3), 0) FROM"
+    " (SELECT f.site_id, count (DISTINCT fi.indicator_id) AS n FROM findings f"
+    " JOIN finding_indicators fi ON fi.finding_id = f.id"
+    " WHERE f.first_observed BETWEEN ?1 AND ?2{scope}"
+    " GROUP BY f.site_id)",
+    read_forced_labour },
+
+  /* Remediation actions by status: the actions due in the year (due_on in ?1..?2; an
+   * action without a due date is in no year), by their current status. Listing every
+   * status lets SQLite read only the index actions_status_due. Sites in scope through
+   * the finding. */
+  [VIGIE_FIGURE_ACTIONS] = {
+    "actions_by_status", N_("Remediation actions due in the year, by status"),
+    "(SELECT sf.site_id FROM findings sf WHERE sf.id = a.finding_id)",
+    "SELECT a.status, count (*) FROM remediation_actions a"
+    " WHERE a.status IN " ALL_STATUSES_SQL " AND a.due_on BETWEEN ?1 AND ?2{scope}"
+    " GROUP BY a.status",
+    read_actions },
+
+  /* Overdue actions: work still owed (status proposed, plan submitted, accepted or
+   * rejected, in progress, disputed or escalated) with a due date before today (?5) and
+   * not after the last day of the year (?2) — for the current year, every action overdue
+   * today, as the Remediation page counts them. */
+  [VIGIE_FIGURE_OVERDUE] = {
+    "actions_overdue", N_("Overdue actions"),
+    "(SELECT sf.site_id FROM findings sf WHERE sf.id = a.finding_id)",
+    "SELECT count (*) FROM remediation_actions a"
+    " WHERE a.status IN " PENDING_SQL " AND a.due_on < ?5 AND a.due_on <= ?2{scope}",
+    read_overdue },
+
+  /* Closure: the actions completed in the year (completed_on in ?1..?2 — the day they
+   * were reported complete) that have since been closed: verified by workers, verified by
+   * the monitor, or closed. Verified by workers: the status is 'verified_by_workers' or
+   * the status history went through it. Days to close: completed_on − opened_on; the
+   * median of an even number of actions is the mean of the two middle ones. */
+  [VIGIE_FIGURE_CLOSURE] = {
+    "closure", N_("Closure of remediation actions"),
+    "(SELECT sf.site_id FROM findings sf WHERE sf.id = a.finding_id)",
+    "WITH c AS MATERIALIZED (SELECT julianday (a.completed_on) - julianday (a.opened_on)"
+    " AS days, (a.status = 'verified_by_workers' OR EXISTS (SELECT 1"
+    " FROM remediation_status_history h WHERE h.action_id = a.id"
+    " AND h.to_status = 'verified_by_workers')) AS by_workers"
+    " FROM remediation_actions a"
+    " WHERE a.completed_on BETWEEN ?1 AND ?2 AND a.status IN " CLOSED_SQL "{scope})"
+    " SELECT (SELECT count (*) FROM c), (SELECT coalesce (sum (by_workers), 0) FROM c),"
+    " (SELECT avg (days) FROM (SELECT days FROM c ORDER BY days"
+    " LIMIT 2 - (SELECT count (*) FROM c) % 2"
+    " OFFSET ((SELECT count (*) FROM c) - 1) / 2))",
+    read_closure },
+
+  /* Actions completed (reported complete: completed_on) in each month of the year,
+   * whatever happened to them since. */
+  [VIGIE_FIGURE_COMPLETIONS_MONTHLY] = {
+    "completions_per_month", N_("Actions completed per month"),
+    "(SELECT sf.site_id FROM findings sf WHERE sf.id = a.finding_id)",
+    "SELECT CAST (substr (a.completed_on, 6, 2) AS INTEGER), count (*)"
+    " FROM remediation_actions a WHERE a.completed_on BETWEEN ?1 AND ?2{scope}"
+    " GROUP BY 1",
+    read_completions_monthly },
+
+  /* Workers receiving remedy: the beneficiaries (in total and by group) of the actions
+   * that provide remedy in the sense of the UN Basic Principles — every remedy type but
+   * 'corrective_only' — completed in the year (completed_on in ?1..?2) and not since
+   * disputed or abandoned (reported complete, verified or closed). A worker who benefits
+   * from two actions counts twice. */
+  [VIGIE_FIGURE_REMEDY_WORKERS] = {
+    "remedy_workers", N_("Workers receiving remedy"),
+    "(SELECT sf.site_id FROM findings sf WHERE sf.id = a.finding_id)",
+    "SELECT count (*), sum (a.beneficiaries_total), sum (a.beneficiaries_women),"
+    " sum (a.beneficiaries_migrant), sum (a.beneficiaries_agency),"
+    " sum (a.beneficiaries_student), sum (a.beneficiaries_young)"
+    " FROM remediation_actions a"
+    " WHERE a.completed_on BETWEEN ?1 AND ?2 AND a.remedy_type <> 'corrective_only'"
+    " AND a.status IN " DELIVERED_SQL "{scope}",
+    read_remedy_workers },
+
+  /* Amounts of remedy by currency: the amounts (integer minor units) of the same actions
+   * as the workers receiving remedy, summed per ISO 4217 currency, never converted. */
+  [VIGIE_FIGURE_REMEDY_AMOUNTS] = {
+    "remedy_amounts", N_("Amounts of remedy"),
+    "(SELECT sf.site_id FROM findings sf WHERE sf.id = a.finding_id)",
+    "SELECT a.currency, sum (a.amount_minor), count (*) FROM remediation_actions a"
+    " WHERE a.completed_on BETWEEN ?1 AND ?2 AND a.remedy_type <> 'corrective_only'"
+    " AND a.status IN " DELIVERED_SQL " AND a.amount_minor IS NOT NULL"
+    " AND a.currency IS NOT NULL{scope}"
+    " GROUP BY a.currency ORDER BY a.currency",
+    read_remedy_amounts },
+
+  /* Contractors: distinct contractors (contracts.contractor_id) of the contracts in force
+   * during the year; for a buyer, its contracts and its members'. A country does not
+   * narrow it: a contractor that discloses nothing has no known country. */
+  [VIGIE_FIGURE_CONTRACTORS] = {
+    "contractors", N_("Contractors with a contract in force"), NULL,
+    "SELECT count (DISTINCT c.contractor_id) FROM contracts c"
+    " WHERE c.contractor_id IS NOT NULL AND " IN_FORCE ("c")
+    " AND (?4 = 0 OR " OF_BUYER ("c") ")",
+    read_contractors },
+
+  /* Contractors disclosing, per tier: distinct contractors of those contracts that
+   * disclosed themselves (contract_sites.source = 'contractor_disclosure') at least one
+   * site of the tier by the last day of the year (disclosed_on <= ?2, or undated), at
+   * sites of the country when one is given. The row with tier '' counts any tier. */
+  [VIGIE_FIGURE_DISCLOSING] = {
+    "contractors_disclosing", N_("Contractors disclosing their sites, per tier"), NULL,
+    "WITH d AS (SELECT cs.tier AS tier, c.contractor_id AS contractor"
+    " FROM contract_sites cs JOIN contracts c ON c.id = cs.contract_id"
+    " WHERE c.contractor_id IS NOT NULL AND cs.source = 'contractor_disclosure'"
+    " AND (cs.disclosed_on IS NULL OR cs.disclosed_on <= ?2) AND " IN_FORCE ("c")
+    " AND (?4 = 0 OR " OF_BUYER ("c") ")"
+    " AND (?3 IS NULL OR cs.site_id IN (SELECT sc.id FROM sites sc WHERE sc.country = ?3)))"
+    " SELECT tier, count (DISTINCT contractor) FROM d GROUP BY tier"
+    " UNION ALL SELECT '', count (DISTINCT contractor) FROM d",
+    read_disclosing },
+};
+
+/* The SQL of FIGURE with its scope clause (SCOPED) or without. */
+static const char *
+figure_sql (VigieFigure figure,
+            gboolean    scoped)
+{
+  static char *texts[VIGIE_N_FIGURES][2];
+  static gsize initialised = 0;
+
+  if (g_once_init_enter (&initialised))
+    {
+      for (int i = 0; i < VIGIE_N_FIGURES; i++)
+        {
+          const FigureDef *def = &figure_defs[i];
+          g_auto(GStrv) parts = g_strsplit (def->sql, "{scope}", 2);
+          g_autofree char *clause = NULL;
+
+          if (def->site == NULL || parts[1] == NULL)
+            {
+              texts[i][0] = g_strdup (def->sql);
+              texts[i][1] = g_strdup (def->sql);
+              continue;
+            }
+          clause = g_strconcat (" AND ", def->site, " IN (" SCOPE_SITES ")", NULL);
+          texts[i][0] = g_strconcat (parts[0], parts[1], NULL);
+          texts[i][1] = g_strconcat (parts[0], clause, parts[1], NULL);
+        }
+      g_once_init_leave (&initialised, 1);
+    }
+  return texts[figure][scoped ? 1 : 0];
+}
+
+const char *
+vigie_figure_code (VigieFigure figure)
+{
+  g_return_val_if_fail (figure < VIGIE_N_FIGURES, NULL);
+  return figure_defs[figure].code;
+}
+
+const char *
+vigie_figure_title (VigieFigure figure)
+{
+  g_return_val_if_fail (figure < VIGIE_N_FIGURES, NULL);
+  return _(figure_defs[figure].title);
+}
+
+const char *
+vigie_figure_sql (VigieFigure figure)
+{
+  g_return_val_if_fail (figure < VIGIE_N_FIGURES, NULL);
+  return figure_sql (figure, TRUE);
+}
+
+/* ─── Computing ──────────────────────────────────────────────────────────── */
+
+static void
+clear_affiliates (gpointer data)
+{
+  g_free (((VigieFiguresAffiliates *) data)->country);
+}
+
+static void
+clear_country (gpointer data)
+{
+  g_free (((VigieFiguresCountry *) data)->country);
+}
+
+static void
+clear_theme (gpointer data)
+{
+  VigieFiguresTheme *t = data;
+
+  g_free (t->theme);
+  g_free (t->title);
+}
+
+static void
+clear_amount (gpointer data)
+{
+  g_free (((VigieFiguresAmount *) data)->currency);
+}
+
+static GArray *
+new_array (gsize          size,
+           GDestroyNotify clear)
+{
+  GArray *a = g_array_new (FALSE, TRUE, (guint) size);
+
+  g_array_set_clear_func (a, clear);
+  return a;
+}
+
+static gboolean
+valid_country (const char *code)
+{
+  return code != NULL && strlen (code) == 2 && g_ascii_isupper (code[0])
+         && g_ascii_isupper (code[1]);
+}
+
+VigieFigures *
+vigie_figures_new (const VigieFiguresOptions *options,
+                   GError                   **error)
+{
+  g_autoptr(VigieFigures) f = NULL;
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (options->year < 1900 || options->year > 9999)
+    {
+      g_set_error (error, VIGIE_FIGURES_ERROR, VIGIE_FIGURES_ERROR_INVALID,
+                   _("The year must be between 1900 and 9999"));
+      return NULL;
+    }
+  if (options->country != NULL && *options->country != '\0' && !valid_country (options->country))
+    {
+      /* Translators: %s is what was given as a country */
+      g_set_error (error, VIGIE_FIGURES_ERROR, VIGIE_FIGURES_ERROR_INVALID,
+                   _("“%s” is not a country code: give two capital letters (ISO 3166-1), "
+                     "such as CN"), options->country);
+      return NULL;
+    }
+  if (options->today != NULL && !vigie_validate_date (options->today, &reason))
+    {
+      g_set_error_literal (error, VIGIE_FIGURES_ERROR, VIGIE_FIGURES_ERROR_INVALID, reason);
+      return NULL;
+    }
+
+  f = g_new0 (VigieFigures, 1);
+  f->year = options->year;
+  f->country = options->country != NULL && *options->country != '\0'
+               ? g_strdup (options->country) : NULL;
+  f->buyer_id = MAX (options->buyer_id, 0);
+  f->today = options->today != NULL ? g_strdup (options->today) : vigie_today_iso ();
+  f->affiliates_by_country = new_array (sizeof (VigieFiguresAffiliates), clear_affiliates);
+  f->countries = new_array (sizeof (VigieFiguresCountry), clear_country);
+  f->themes = new_array (sizeof (VigieFiguresTheme), clear_theme);
+  f->remedy_amounts = new_array (sizeof (VigieFiguresAmount), clear_amount);
+  {
+    guint n = 0;
+    const VigieVocabEntry *methods = vigie_vocab_entries (VIGIE_VOCAB_ACTIVITY_METHOD, &n);
+
+    g_assert (n == VIGIE_FIGURES_N_METHODS);
+    for (guint i = 0; i < n; i++)
+      f->methods[i].method = methods[i].code;
+  }
+  f->share_verified_by_workers = NAN;
+  f->median_days_to_close = NAN;
+  return g_steal_pointer (&f);
+}
+
+void
+vigie_figures_free (VigieFigures *f)
+{
+  if (f == NULL)
+    return;
+  g_free (f->country);
+  g_free (f->today);
+  g_clear_pointer (&f->affiliates_by_country, g_array_unref);
+  g_clear_pointer (&f->countries, g_array_unref);
+  g_clear_pointer (&f->themes, g_array_unref);
+  g_clear_pointer (&f->remedy_amounts, g_array_unref);
+  g_free (f);
+}
+
+/* Forgets what a previous run of FIGURE put into F. */
+static void
+reset_figure (VigieFigures *f,
+              VigieFigure   figure)
+{
+  switch (figure)
+    {
+    case VIGIE_FIGURE_AFFILIATES:
+      f->affiliates = f->affiliates_direct = f->affiliates_via_consortium = 0;
+      g_array_set_size (f->affiliates_by_country, 0);
+      break;
+    case VIGIE_FIGURE_PARTNERS:
+      f->monitoring_partners = 0;
+      break;
+    case VIGIE_FIGURE_SITES_LINKED:
+      f->sites_linked = 0;
+      for (guint i = 0; i < f->countries->len; i++)
+        g_array_index (f->countries, VigieFiguresCountry, i).sites_linked = 0;
+      break;
+    case VIGIE_FIGURE_INVESTIGATIONS:
+      f->investigations = f->sites_monitored = 0;
+      for (guint i = 0; i < f->countries->len; i++)
+        {
+          g_array_index (f->countries, VigieFiguresCountry, i).investigations = 0;
+          g_array_index (f->countries, VigieFiguresCountry, i).sites_monitored = 0;
+        }
+      break;
+    case VIGIE_FIGURE_METHODS:
+      for (int i = 0; i < VIGIE_FIGURES_N_METHODS; i++)
+        {
+          const char *code = f->methods[i].method;
+
+          memset (&f->methods[i], 0, sizeof f->methods[i]);
+          f->methods[i].method = code;
+        }
+      f->activities = f->workers_interviewed = 0;
+      f->workers_interviewed_women = f->workers_interviewed_migrant = 0;
+      break;
+    case VIGIE_FIGURE_FINDINGS:
+      f->findings = 0;
+      memset (f->findings_by_severity, 0, sizeof f->findings_by_severity);
+      g_array_set_size (f->themes, 0);
+      break;
+    case VIGIE_FIGURE_FINDINGS_MONTHLY:
+      memset (f->findings_per_month, 0, sizeof f->findings_per_month);
+      break;
+    case VIGIE_FIGURE_FORCED_LABOUR:
+      f->sites_fl_1 = f->sites_fl_3 = 0;
+      break;
+    case VIGIE_FIGURE_ACTIONS:
+      f->actions = 0;
+      memset (f->actions_by_status, 0, sizeof f->actions_by_status);
+      break;
+    case VIGIE_FIGURE_OVERDUE:
+      f->actions_overdue = 0;
+      break;
+    case VIGIE_FIGURE_CLOSURE:
+      f->actions_closed = f->actions_verified_by_workers = 0;
+      f->share_verified_by_workers = f->median_days_to_close = NAN;
+      break;
+    case VIGIE_FIGURE_COMPLETIONS_MONTHLY:
+      memset (f->completions_per_month, 0, sizeof f->completions_per_month);
+      break;
+    case VIGIE_FIGURE_REMEDY_WORKERS:
+      f->remedy_actions = 0;
+      memset (f->remedy_workers, 0, sizeof f->remedy_workers);
+      break;
+    case VIGIE_FIGURE_REMEDY_AMOUNTS:
+      g_array_set_size (f->remedy_amounts, 0);
+      break;
+    case VIGIE_FIGURE_CONTRACTORS:
+      f->contractors = 0;
+      break;
+    case VIGIE_FIGURE_DISCLOSING:
+      f->contractors_disclosing = 0;
+      memset (f->contractors_disclosing_by_tier, 0, sizeof f->contractors_disclosing_by_tier);
+      break;
+    case VIGIE_N_FIGURES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+vigie_figures_compute_one (VigieStore    *store,
+                           VigieFigures  *f,
+                           VigieFigure    figure,
+                           GError       **error)
+{
+  gboolean scoped;
+  sqlite3_stmt *stmt;
+  char first[16], last[16];
+  gint64 start;
+  int n_params, rc;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
+  g_return_val_if_fail (f != NULL, FALSE);
+  g_return_val_if_fail (figure < VIGIE_N_FIGURES, FALSE);
+
+  start = g_get_monotonic_time ();
+  scoped = f->country != NULL || f->buyer_id > 0;
+  stmt = vigie_store_prepare (store, figure_sql (figure, scoped), error);
+  if (stmt == NULL)
+    return FALSE;
+  g_snprintf (first, sizeof first, "%04d-01-01", f->year);
+  g_snprintf (last, sizeof last, "%04d-12-31", f->year);
+  n_params = sqlite3_bind_parameter_count (stmt);
+  if (n_params >= 1)
+    sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  if (n_params >= 2)
+    sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  if (n_params >= 3)
+    vigie_bind_text (stmt, 3, f->country);
+  if (n_params >= 4)
+    sqlite3_bind_int64 (stmt, 4, f->buyer_id);
+  if (n_params >= 5)
+    sqlite3_bind_text (stmt, 5, f->today, -1, SQLITE_TRANSIENT);
+
+  reset_figure (f, figure);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    figure_defs[figure].read (f, stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigie_store_set_error (store, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  f->milliseconds[figure] = (g_get_monotonic_time () - start) / 1000.0;
+  return TRUE;
+}
+
+VigieFigures *
+vigie_figures_compute (VigieStore                *store,
+                       const VigieFiguresOptions *options,
+                       GCancellable              *cancellable,
+                       GError                   **error)
+{
+  g_autoptr(VigieFigures) f = NULL;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  f = vigie_figures_new (options, error);
+  if (f == NULL)
+    return NULL;
+  for (int i = 0; i < VIGIE_N_FIGURES; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (!vigie_figures_compute_one (store, f, (VigieFigure) i, error))
+        return NULL;
+    }
+  return g_steal_pointer (&f);
+}
+
+/* Years of a date column, newest first, one index probe per year. */
+static gboolean
+add_years (VigieStore  *store,
+           const char  *sql,
+           GArray      *years,
+           GError     **error)
+{
+  char before[16] = "9999-12-31";
+
+  for (;;)
+    {
+      sqlite3_stmt *stmt = vigie_store_prepare (store, sql, error);
+      const char *date;
+      int year;
+      gboolean known = FALSE;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, before, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          vigie_store_set_error (store, sqlite3_errcode (vigie_store_get_db (store)), error);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      date = (const char *) sqlite3_column_text (stmt, 0);
+      year = date != NULL ? atoi (date) : 0;
+      sqlite3_reset (stmt);
+      if (year <= 0)
+        return TRUE;
+      for (guint i = 0; i < years->len && !known; i++)
+        known = g_array_index (years, int, i) == year;
+      if (!known)
+        g_array_append_val (years, year);
+      g_snprintf (before, sizeof before, "%04d-01-01", year);
+    }
+}
+
+static int
+compare_years_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  return *(const int *) b - *(const int *) a;
+}
+
+GArray *
+vigie_figures_years (VigieStore  *store,
+                     GError     **error)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
+
+  if (!add_years (store, "SELECT max (first_observed) FROM findings"
+                         " WHERE first_observed < ?1", years, error)
+      || !add_years (store, "SELECT max (start_date) FROM investigations"
+                            " WHERE start_date < ?1", years, error)
+      || !add_years (store, "SELECT max (due_on) FROM remediation_actions"
+                            " WHERE due_on < ?1", years, error))
+    return NULL;
+  g_array_sort (years, compare_years_desc);
+  return g_steal_pointer (&years);
+}
+
+/* ─── Output ─────────────────────────────────────────────────────────────── */
+
+static void
+json_string (GString    *out,
+             const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, (char) c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_double (GString *out,
+             double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value) || isinf (value))
+    g_string_append (out, "null");
+  else
+    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+}
+
+/* A JSON object of the vocabulary's codes → VALUES. */
+static void
+json_vocab_counts (GString      *out,
+                   VigieVocab    vocab,
+                   const gint64 *values,
+                   guint         n_values)
+{
+  guint n = 0;
+  const VigieVocabEntry *entries = vigie_vocab_entries (vocab, &n);
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < MIN (n, n_values); i++)
+    g_string_append_printf (out, "%s\"%s\": %" G_GINT64_FORMAT, i > 0 ? ", " : "",
+                            entries[i].code, values[i]);
+  g_string_append_c (out, '}');
+}
+
+static void
+json_months (GString      *out,
+             const gint64 *values)
+{
+  g_string_append_c (out, '[');
+  for (int m = 0; m < 12; m++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, m > 0 ? ", " : "", values[m]);
+  g_string_append_c (out, ']');
+}
+
+static const char * const remedy_group_codes[VIGIE_REMEDY_N_GROUPS] = {
+  "total", "women", "migrant", "agency", "student", "young",
+};
+
+GString *
+vigie_figures_to_json (const VigieFigures *f)
+{
+  GString *out;
+
+  g_return_val_if_fail (f != NULL, NULL);
+
+  out = g_string_new ("{\n");
+  g_string_append_printf (out, "  \"year\": %d,\n  \"country\": ", f->year);
+  json_string (out, f->country);
+  g_string_append (out, ",\n  \"buyer\": ");
+  if (f->buyer_id > 0)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, f->buyer_id);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\n  \"today\": ");
+  json_string (out, f->today);
+
+  g_string_append_printf (out, ",\n  \"affiliates\": {\"total\": %" G_GINT64_FORMAT
+                          ", \"direct\": %" G_GINT64_FORMAT ", \"via_consortium\": %"
+                          G_GINT64_FORMAT ", \"by_country\": [",
+                          f->affiliates, f->affiliates_direct, f->affiliates_via_consortium);
+  for (guint i = 0; i < f->affiliates_by_country->len; i++)
+    {
+      VigieFiguresAffiliates *a = &g_array_index (f->affiliates_by_country,
+                                                  VigieFiguresAffiliates, i);
+
+      g_string_append (out, i > 0 ? ", {\"country\": " : "{\"country\": ");
+      json_string (out, a->country);
+      g_string_append_printf (out, ", \"direct\": %" G_GINT64_FORMAT ", \"via_consortium\": %"
+                              G_GINT64_FORMAT "}", a->direct, a->via_consortium);
+    }
+  g_string_append_printf (out, "]},\n  \"monitoring_partners\": %" G_GINT64_FORMAT,
+                          f->monitoring_partners);
+
+  g_string_append_printf (out, ",\n  \"sites\": {\"linked\": %" G_GINT64_FORMAT
+                          ", \"monitored\": %" G_GINT64_FORMAT ", \"by_country\": [",
+                          f->sites_linked, f->sites_monitored);
+  for (guint i = 0; i < f->countries->len; i++)
+    {
+      VigieFiguresCountry *c = &g_array_index (f->countries, VigieFiguresCountry, i);
+
+      g_string_append (out, i > 0 ? ", {\"country\": " : "{\"country\": ");
+      json_string (out, c->country);
+      g_string_append_printf (out, ", \"linked\": %" G_GINT64_FORMAT ", \"monitored\": %"
+                              G_GINT64_FORMAT ", \"investigations\": %" G_GINT64_FORMAT "}",
+                              c->sites_linked, c->sites_monitored, c->investigations);
+    }
+  g_string_append (out, "]}");
+
+  g_string_append_printf (out, ",\n  \"investigations\": {\"total\": %" G_GINT64_FORMAT
+                          ", \"activities\": %" G_GINT64_FORMAT ", \"by_method\": {",
+                          f->investigations, f->activities);
+  for (int i = 0; i < VIGIE_FIGURES_N_METHODS; i++)
+    {
+      const VigieFiguresMethod *m = &f->methods[i];
+
+      g_string_append_printf (out, "%s\"%s\": {\"activities\": %" G_GINT64_FORMAT
+                              ", \"investigations\": %" G_GINT64_FORMAT
+                              ", \"participants\": %" G_GINT64_FORMAT
+                              ", \"women\": %" G_GINT64_FORMAT
+                              ", \"migrant\": %" G_GINT64_FORMAT "}",
+                              i > 0 ? ", " : "", m->method, m->activities, m->investigations,
+                              m->participants, m->women, m->migrant);
+    }
+  g_string_append_printf (out, "}},\n  \"workers_interviewed\": {\"total\": %" G_GINT64_FORMAT
+                          ", \"women\": %" G_GINT64_FORMAT ", \"migrant\": %" G_GINT64_FORMAT
+                          "}", f->workers_interviewed, f->workers_interviewed_women,
+                          f->workers_interviewed_migrant);
+
+  g_string_append_printf (out, ",\n  \"findings\": {\"total\": %" G_GINT64_FORMAT
+                          ", \"by_severity\": ", f->findings);
+  json_vocab_counts (out, VIGIE_VOCAB_SEVERITY, f->findings_by_severity,
+                     VIGIE_FIGURES_N_SEVERITIES);
+  g_string_append (out, ", \"by_theme\": [");
+  for (guint i = 0; i < f->themes->len; i++)
+    {
+      VigieFiguresTheme *t = &g_array_index (f->themes, VigieFiguresTheme, i);
+
+      g_string_append (out, i > 0 ? ", {\"theme\": " : "{\"theme\": ");
+      json_string (out, t->theme);
+      g_string_append (out, ", \"title\": ");
+      json_string (out, t->title);
+      g_string_append_printf (out, ", \"total\": %" G_GINT64_FORMAT ", \"by_severity\": ",
+                              t->total);
+      json_vocab_counts (out, VIGIE_VOCAB_SEVERITY, t->by_severity,
+                         VIGIE_FIGURES_N_SEVERITIES);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "], \"per_month\": ");
+  json_months (out, f->findings_per_month);
+  g_string_append_printf (out, "},\n  \"forced_labour_sites\": {\"at_least_1\": %"
+                          G_GINT64_FORMAT ", \"at_least_3\": %" G_GINT64_FORMAT "}",
+                          f->sites_fl_1, f->sites_fl_3);
+
+  g_string_append_printf (out, ",\n  \"remediation\": {\"due_in_year\": %" G_GINT64_FORMAT
+                          ", \"by_status\": ", f->actions);
+  json_vocab_counts (out, VIGIE_VOCAB_REMEDIATION_STATUS, f->actions_by_status,
+                     VIGIE_FIGURES_N_STATUSES);
+  g_string_append_printf (out, ", \"overdue\": %" G_GINT64_FORMAT ", \"closed\": %"
+                          G_GINT64_FORMAT ", \"verified_by_workers\": %" G_GINT64_FORMAT
+                          ", \"share_verified_by_workers\": ",
+                          f->actions_overdue, f->actions_closed, f->actions_verified_by_workers);
+  json_double (out, f->share_verified_by_workers);
+  g_string_append (out, ", \"median_days_to_close\": ");
+  json_double (out, f->median_days_to_close);
+  g_string_append (out, ", \"completed_per_month\": ");
+  json_months (out, f->completions_per_month);
+
+  g_string_append_printf (out, "},\n  \"remedy\": {\"actions\": %" G_GINT64_FORMAT
+                          ", \"workers\": {", f->remedy_actions);
+  for (int g = 0; g < VIGIE_REMEDY_N_GROUPS; g++)
+    g_string_append_printf (out, "%s\"%s\": %" G_GINT64_FORMAT, g > 0 ? ", " : "",
+                            remedy_group_codes[g], f->remedy_workers[g]);
+  g_string_append (out, "}, \"amounts\": [");
+  for (guint i = 0; i < f->remedy_amounts->len; i++)
+    {
+      VigieFiguresAmount *a = &g_array_index (f->remedy_amounts, VigieFiguresAmount, i);
+
+      g_string_append (out, i > 0 ? ", {\"currency\": " : "{\"currency\": ");
+      json_string (out, a->currency);
+      g_string_append_printf (out, ", \"amount_minor\": %" G_GINT64_FORMAT
+                              ", \"actions\": %" G_GINT64_FORMAT "}", a->amount_minor,
+                              a->actions);
+    }
+  g_string_append_printf (out, "]},\n  \"contractors\": {\"total\": %" G_GINT64_FORMAT
+                          ", \"disclosing\": %" G_GINT64_FORMAT ", \"disclosing_by_tier\": ",
+                          f->contractors, f->contractors_disclosing);
+  json_vocab_counts (out, VIGIE_VOCAB_TIER, f->contractors_disclosing_by_tier,
+                     VIGIE_FIGURES_N_TIERS);
+  g_string_append (out, "}\n}\n");
+  return out;
+}
+
+/* ─── Rows: what the CSV and the table print ─────────────────────────────── */
+
+typedef enum
+{
+  VALUE_COUNT,
+  VALUE_SHARE,     /* 0..1, NAN unknown */
+  VALUE_DAYS,      /* NAN unknown */
+  VALUE_MONEY,     /* minor units of a currency */
+} ValueKind;
+
+typedef struct
+{
+  VigieFigure  figure;
+  const char  *key;        /* code */
+  const char  *subkey;     /* code or "" */
+  char        *label;      /* translated */
+  ValueKind    kind;
+  gint64       count;
+  double       value;
+  const char  *currency;
+} Row;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->label);
+  g_free (row);
+}
+
+static Row *
+add_row (GPtrArray   *rows,
+         VigieFigure  figure,
+         const char  *key,
+         const char  *subkey,
+         char        *label)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->figure = figure;
+  row->key = key;
+  row->subkey = subkey != NULL ? subkey : "";
+  row->label = label;
+  row->kind = VALUE_COUNT;
+  g_ptr_array_add (rows, row);
+  return row;
+}
+
+static void
+add_count (GPtrArray   *rows,
+           VigieFigure  figure,
+           const char  *key,
+           const char  *subkey,
+           char        *label,
+           gint64       count)
+{
+  add_row (rows, figure, key, subkey, label)->count = count;
+}
+
+static const char *
+country_label (const char *code)
+{
+  const char *label;
+
+  if (code == NULL || *code == '\0')
+    return C_("country", "Unknown");
+  label = vigie_reference_country_label (code);
+  return label != NULL ? label : code;
+}
+
+static char *
+month_label (int month)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+
+  /* %OB: the month name standing alone (nominative in languages that inflect it). */
+  return g_date_time_format (date, "%OB");
+}
+
+static GPtrArray *
+build_rows (const VigieFigures *f)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (row_free);
+  const VigieVocabEntry *entries;
+  guint n = 0;
+  static const char * const months[12] = {
+    "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
+  };
+  const char *group_labels[VIGIE_REMEDY_N_GROUPS] = {
+    C_("workers", "Total"), C_("workers", "Women"), C_("workers", "Migrant workers"),
+    C_("workers", "Agency workers"), C_("workers", "Students and interns"),
+    C_("workers", "Young workers"),
+  };
+
+  add_count (rows, VIGIE_FIGURE_AFFILIATES, "total", NULL, g_strdup (C_("affiliates", "Total")),
+             f->affiliates);
+  add_count (rows, VIGIE_FIGURE_AFFILIATES, "direct", NULL,
+             g_strdup (C_("affiliates", "Direct")), f->affiliates_direct);
+  add_count (rows, VIGIE_FIGURE_AFFILIATES, "via_consortium", NULL,
+             g_strdup (C_("affiliates", "Via a consortium")), f->affiliates_via_consortium);
+  for (guint i = 0; i < f->affiliates_by_country->len; i++)
+    {
+      VigieFiguresAffiliates *a = &g_array_index (f->affiliates_by_country,
+                                                  VigieFiguresAffiliates, i);
+
+      /* Translators: affiliates of one country that affiliated directly, e.g.
+       * "France — direct" */
+      add_count (rows, VIGIE_FIGURE_AFFILIATES, a->country, "direct",
+                 g_strdup_printf (C_("affiliates", "%s — direct"), country_label (a->country)),
+                 a->direct);
+      /* Translators: affiliates of one country that affiliated through a consortium */
+      add_count (rows, VIGIE_FIGURE_AFFILIATES, a->country, "via_consortium",
+                 g_strdup_printf (C_("affiliates", "%s — via a consortium"),
+                                  country_label (a->country)), a->via_consortium);
+    }
+
+  add_count (rows, VIGIE_FIGURE_PARTNERS, "total", NULL,
+             g_strdup (C_("partners", "Partners with an investigation under way")),
+             f->monitoring_partners);
+
+  add_count (rows, VIGIE_FIGURE_SITES_LINKED, "total", NULL,
+             g_strdup (C_("sites", "Total")), f->sites_linked);
+  for (guint i = 0; i < f->countries->len; i++)
+    {
+      VigieFiguresCountry *c = &g_array_index (f->countries, VigieFiguresCountry, i);
+
+      if (c->sites_linked > 0)
+        add_count (rows, VIGIE_FIGURE_SITES_LINKED, c->country, NULL,
+                   g_strdup (country_label (c->country)), c->sites_linked);
+    }
+
+  add_count (rows, VIGIE_FIGURE_INVESTIGATIONS, "investigations", NULL,
+             g_strdup (C_("investigations", "Investigations under way")), f->investigations);
+  add_count (rows, VIGIE_FIGURE_INVESTIGATIONS, "sites_monitored", NULL,
+             g_strdup (C_("investigations", "Sites monitored")), f->sites_monitored);
+  for (guint i = 0; i < f->countries->len; i++)
+    {
+      VigieFiguresCountry *c = &g_array_index (f->countries, VigieFiguresCountry, i);
+
+      if (c->investigations == 0 && c->sites_monitored == 0)
+        continue;
+      /* Translators: investigations in one country, e.g. "China — investigations" */
+      add_count (rows, VIGIE_FIGURE_INVESTIGATIONS, c->country, "investigations",
+                 g_strdup_printf (C_("investigations", "%s — investigations"),
+                                  country_label (c->country)), c->investigations);
+      /* Translators: sites monitored in one country, e.g. "China — sites monitored" */
+      add_count (rows, VIGIE_FIGURE_INVESTIGATIONS, c->country, "sites_monitored",
+                 g_strdup_printf (C_("investigations", "%s — sites monitored"),
+                                  country_label (c->country)), c->sites_monitored);
+    }
+
+  add_count (rows, VIGIE_FIGURE_METHODS, "activities", NULL,
+             g_strdup (C_("methods", "Activities")), f->activities);
+  for (int i = 0; i < VIGIE_FIGURES_N_METHODS; i++)
+    {
+      const VigieFiguresMethod *m = &f->methods[i];
+      const char *label = vigie_vocab_label (VIGIE_VOCAB_ACTIVITY_METHOD, m->method);
+
+      /* Translators: "Focus group — investigations": investigations that used a method */
+      add_count (rows, VIGIE_FIGURE_METHODS, m->method, "investigations",
+                 g_strdup_printf (C_("methods", "%s — investigations"), label),
+                 m->investigations);
+      /* Translators: "Focus group — activities" */
+      add_count (rows, VIGIE_FIGURE_METHODS, m->method, "activities",
+                 g_strdup_printf (C_("methods", "%s — activities"), label), m->activities);
+      /* Translators: "Focus group — workers": the workers who took part */
+      add_count (rows, VIGIE_FIGURE_METHODS, m->method, "participants",
+                 g_strdup_printf (C_("methods", "%s — workers"), label), m->participants);
+    }
+  add_count (rows, VIGIE_FIGURE_METHODS, "workers_interviewed", "total",
+             g_strdup (C_("methods", "Workers interviewed")), f->workers_interviewed);
+  add_count (rows, VIGIE_FIGURE_METHODS, "workers_interviewed", "women",
+             g_strdup (C_("methods", "Workers interviewed — women")),
+             f->workers_interviewed_women);
+  add_count (rows, VIGIE_FIGURE_METHODS, "workers_interviewed", "migrant",
+             g_strdup (C_("methods", "Workers interviewed — migrant workers")),
+             f->workers_interviewed_migrant);
+
+  entries = vigie_vocab_entries (VIGIE_VOCAB_SEVERITY, &n);
+  add_count (rows, VIGIE_FIGURE_FINDINGS, "total", NULL, g_strdup (C_("findings", "Total")),
+             f->findings);
+  for (guint s = 0; s < n && s < VIGIE_FIGURES_N_SEVERITIES; s++)
+    add_count (rows, VIGIE_FIGURE_FINDINGS, "total", entries[s].code,
+               g_strdup (vigie_vocab_label (VIGIE_VOCAB_SEVERITY, entries[s].code)),
+               f->findings_by_severity[s]);
+  for (guint i = 0; i < f->themes->len; i++)
+    {
+      VigieFiguresTheme *t = &g_array_index (f->themes, VigieFiguresTheme, i);
+      const char *title = *t->theme == '\0' ? C_("theme", "No theme")
+                          : *t->title != '\0' ? vigie_reference_text (t->title) : t->theme;
+
+      for (guint s = 0; s < n && s < VIGIE_FIGURES_N_SEVERITIES; s++)
+        /* Translators: findings of one theme and severity, e.g. "Wages — Critical" */
+        add_count (rows, VIGIE_FIGURE_FINDINGS, t->theme, entries[s].code,
+                   g_strdup_printf (C_("findings", "%1$s — %2$s"), title,
+                                    vigie_vocab_label (VIGIE_VOCAB_SEVERITY, entries[s].code)),
+                   t->by_severity[s]);
+    }
+  for (int m = 0; m < 12; m++)
+    add_count (rows, VIGIE_FIGURE_FINDINGS_MONTHLY, months[m], NULL, month_label (m + 1),
+               f->findings_per_month[m]);
+
+  add_count (rows, VIGIE_FIGURE_FORCED_LABOUR, "at_least_1", NULL,
+             g_strdup (C_("forced labour", "Sites with at least 1 indicator")), f->sites_fl_1);
+  add_count (rows, VIGIE_FIGURE_FORCED_LABOUR, "at_least_3", NULL,
+             g_strdup (C_("forced labour", "Sites with at least 3 indicators")), f->sites_fl_3);
+
+  entries = vigie_vocab_entries (VIGIE_VOCAB_REMEDIATION_STATUS, &n);
+  add_count (rows, VIGIE_FIGURE_ACTIONS, "total", NULL, g_strdup (C_("actions", "Total")),
+             f->actions);
+  for (guint s = 0; s < n && s < VIGIE_FIGURES_N_STATUSES; s++)
+    add_count (rows, VIGIE_FIGURE_ACTIONS, entries[s].code, NULL,
+               g_strdup (vigie_vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS, entries[s].code)),
+               f->actions_by_status[s]);
+  /* Translators: %s is a date, e.g. "Overdue on 2026-06-15" */
+  add_count (rows, VIGIE_FIGURE_OVERDUE, "total", NULL,
+             g_strdup_printf (C_("actions", "Overdue on %s"), f->today), f->actions_overdue);
+
+  add_count (rows, VIGIE_FIGURE_CLOSURE, "closed", NULL,
+             g_strdup (C_("closure", "Actions completed and closed")), f->actions_closed);
+  add_count (rows, VIGIE_FIGURE_CLOSURE, "verified_by_workers", NULL,
+             g_strdup (C_("closure", "Verified by workers")), f->actions_verified_by_workers);
+  {
+    Row *row = add_row (rows, VIGIE_FIGURE_CLOSURE, "share_verified_by_workers", NULL,
+                        g_strdup (C_("closure", "Share verified by workers")));
+
+    row->kind = VALUE_SHARE;
+    row->value = f->share_verified_by_workers;
+    row = add_row (rows, VIGIE_FIGURE_CLOSURE, "median_days_to_close", NULL,
+                   g_strdup (C_("closure", "Median days to close")));
+    row->kind = VALUE_DAYS;
+    row->value = f->median_days_to_close;
+  }
+  for (int m = 0; m < 12; m++)
+    add_count (rows, VIGIE_FIGURE_COMPLETIONS_MONTHLY, months[m], NULL, month_label (m + 1),
+               f->completions_per_month[m]);
+
+  add_count (rows, VIGIE_FIGURE_REMEDY_WORKERS, "actions", NULL,
+             g_strdup (C_("remedy", "Actions providing remedy")), f->remedy_actions);
+  for (int g = 0; g < VIGIE_REMEDY_N_GROUPS; g++)
+    add_count (rows, VIGIE_FIGURE_REMEDY_WORKERS, "workers", remedy_group_codes[g],
+               g_strdup (group_labels[g]), f->remedy_workers[g]);
+  for (guint i = 0; i < f->remedy_amounts->len; i++)
+    {
+      VigieFiguresAmount *a = &g_array_index (f->remedy_amounts, VigieFiguresAmount, i);
+      Row *row = add_row (rows, VIGIE_FIGURE_REMEDY_AMOUNTS, a->currency, NULL,
+                          g_strdup (a->currency));
+
+      row->kind = VALUE_MONEY;
+      row->count = a->amount_minor;
+      row->currency = a->currency;
+    }
+
+  add_count (rows, VIGIE_FIGURE_CONTRACTORS, "total", NULL,
+             g_strdup (C_("contractors", "Total")), f->contractors);
+  entries = vigie_vocab_entries (VIGIE_VOCAB_TIER, &n);
+  add_count (rows, VIGIE_FIGURE_DISCLOSING, "any", NULL,
+             g_strdup (C_("contractors", "Any tier")), f->contractors_disclosing);
+  for (guint t = 0; t < n && t < VIGIE_FIGURES_N_TIERS; t++)
+    add_count (rows, VIGIE_FIGURE_DISCLOSING, entries[t].code, NULL,
+               g_strdup (vigie_vocab_label (VIGIE_VOCAB_TIER, entries[t].code)),
+               f->contractors_disclosing_by_tier[t]);
+  return rows;
+}
+
+/* Digits after the decimal point of a currency (ISO 4217 minor unit). */
+static int
+currency_exponent (const char *code)
+{
+  static const char * const zero[] = { "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF",
+                                       "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV",
+                                       "XAF", "XOF", "XPF" };
+  static const char * const three[] = { "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zero); i++)
+    if (g_strcmp0 (code, zero[i]) == 0)
+      return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (three); i++)
+    if (g_strcmp0 (code, three[i]) == 0)
+      return 3;
+  return 2;
+}
+
+GString *
+vigie_figures_to_csv (const VigieFigures *f)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GString *out;
+
+  g_return_val_if_fail (f != NULL, NULL);
+
+  rows = build_rows (f);
+  out = g_string_new ("figure,key,subkey,value\r\n");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* Codes only (letters, digits, '_'): no field needs quoting or the formula guard. */
+      g_string_append_printf (out, "%s,%s,%s,", figure_defs[row->figure].code, row->key,
+                              row->subkey);
+      switch (row->kind)
+        {
+        case VALUE_COUNT:
+        case VALUE_MONEY:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, row->count);
+          break;
+        case VALUE_SHARE:
+        case VALUE_DAYS:
+          if (!isnan (row->value))
+            g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.6g", row->value));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      g_string_append (out, "\r\n");
+    }
+  return out;
+}
+
+static char *
+format_row_value (const Row *row)
+{
+  switch (row->kind)
+    {
+    case VALUE_COUNT:
+      return g_strdup_printf ("%'" G_GINT64_FORMAT, row->count);
+    case VALUE_SHARE:
+      if (isnan (row->value))
+        return g_strdup ("—");
+      /* Translators: a percentage, e.g. "42.5 %"; use your language's spacing */
+      return g_strdup_printf (_("%.1f %%"), row->value * 100);
+    case VALUE_DAYS:
+      if (isnan (row->value))
+        return g_strdup ("—");
+      return g_strdup_printf ("%'.1f", row->value);
+    case VALUE_MONEY:
+      {
+        int exponent = currency_exponent (row->currency);
+        double scale = pow (10, exponent);
+
+        /* Translators: an amount and its ISO 4217 currency code, e.g. "1,250.00 USD" */
+        return g_strdup_printf (_("%1$'.*2$f %3$s"), (double) row->count / scale, exponent,
+                                row->currency);
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+GString *
+vigie_figures_to_table (const VigieFigures *f)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  glong label_width = 0, value_width = 0;
+  int section = -1;
+  GString *out;
+
+  g_return_val_if_fail (f != NULL, NULL);
+
+  rows = build_rows (f);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      char *value = format_row_value (row);
+
+      label_width = MAX (label_width, g_utf8_strlen (row->label, -1));
+      value_width = MAX (value_width, g_utf8_strlen (value, -1));
+      g_ptr_array_add (values, value);
+    }
+
+  out = g_string_new (NULL);
+  /* Translators: the heading of the annual figures, e.g. "Annual figures 2025" */
+  g_string_append_printf (out, _("Annual figures %d"), f->year);
+  if (f->country != NULL)
+    /* Translators: after the heading: the country the figures are limited to */
+    g_string_append_printf (out, _(" — %s"), country_label (f->country));
+  if (f->buyer_id > 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->buyer_id);
+
+      /* Translators: after the heading: the buyer (organisation number) they are
+       * limited to */
+      g_string_append_printf (out, _(" — buyer %s"), id);
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      const char *value = g_ptr_array_index (values, i);
+      glong pad;
+
+      if ((int) row->figure != section)
+        {
+          section = (int) row->figure;
+          g_string_append_printf (out, "\n%s\n", vigie_figure_title (row->figure));
+        }
+      g_string_append (out, "  ");
+      g_string_append (out, row->label);
+      pad = label_width - g_utf8_strlen (row->label, -1) + 2
+            + value_width - g_utf8_strlen (value, -1);
+      for (glong p = 0; p < pad; p++)
+        g_string_append_c (out, ' ');
+      g_string_append (out, value);
+      g_string_append_c (out, '\n');
+    }
+  return out;
+}
