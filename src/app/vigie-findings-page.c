@@ -1138,6 +1138,7 @@ delete_activated (GtkWidget  *widget,
   record = vigie_store_get_finding (self->store, id, NULL);
   /* Translators: %s is the title of the finding just deleted */
   title = g_strdup_printf (_("Deleted “%s”"), record != NULL ? record->title : "");
+  g_printerr ("DEBUG delete %" G_GINT64_FORMAT " pos %u\n", id, vigie_finding_list_find_position (self->list, id));
   delete_later (self, PENDING_FINDING, id, 0, title);
 }
 

@@ -8,6 +8,7 @@
  */
 #include <gtk/gtk.h>
 
+#include "vigie-buyers-page.h"
 #include "vigie-chemicals-page.h"
 #include "vigie-findings-page.h"
 #include "vigie-pages.h"
@@ -16,6 +17,7 @@
 void
 vigie_pages_ensure_types (void)
 {
+  g_type_ensure (VIGIE_TYPE_BUYERS_PAGE);
   g_type_ensure (VIGIE_TYPE_CHEMICALS_PAGE);
   g_type_ensure (VIGIE_TYPE_FINDINGS_PAGE);
   g_type_ensure (VIGIE_TYPE_REMEDIATION_PAGE);

@@ -92,7 +92,15 @@ run_export_report (Globals  *globals,
   site = vigie_store_get_site (store, site_id, &error);
   if (site == NULL)
     {
-      vigie_cli_print_error (error->message);
+      if (g_error_matches (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND))
+        {
+          g_autofree char *message = g_strdup_printf (_("There is no site %" G_GINT64_FORMAT
+                                                        " in the dataset."), site_id);
+
+          vigie_cli_print_error (message);
+        }
+      else
+        vigie_cli_print_error (error->message);
       return VIGIE_CLI_BAD_INPUT;
     }
 
@@ -141,6 +149,8 @@ run_export_data (Globals  *globals,
       N_("XLSX: build the workbook in memory instead of streaming rows to disk"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The XLSX file, or the folder of the CSV files"), N_("PATH") },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &globals->show_progress,
+      N_("Show progress on stderr even when it is not a terminal"), NULL },
     { NULL }
   };
 

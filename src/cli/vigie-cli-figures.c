@@ -10,6 +10,7 @@
 
 #include "vigie-cli-private.h"
 #include "vigie-figures.h"
+#include "vigie-reference.h"
 #include "vigie-validate.h"
 
 int
@@ -35,7 +36,7 @@ vigie_cli_figures (Globals  *globals,
     { "year", 'y', 0, G_OPTION_ARG_INT, &year,
       N_("The year to count (required)"), N_("YEAR") },
     { "country", 'c', 0, G_OPTION_ARG_STRING, &country,
-      N_("Only sites (and affiliates) of this country"), N_("CODE") },
+      N_("Only sites (and affiliates) of this country (ISO code or name)"), N_("COUNTRY") },
     { "buyer", 'b', 0, G_OPTION_ARG_INT64, &buyer,
       N_("Only what concerns this affiliate or consortium (organisation number)"), N_("ID") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -92,10 +93,19 @@ vigie_cli_figures (Globals  *globals,
     }
   if (country != NULL)
     {
-      char *up = g_ascii_strup (country, -1);
+      /* A code in any case, or a country name ("Viet Nam", "vietnam"). */
+      char *code = vigie_reference_match_country (NULL, country);
 
+      if (code == NULL)
+        {
+          /* Translators: %s is what was given to --country */
+          g_autofree char *message = g_strdup_printf (_("--country: “%s” is not a country "
+                                                        "name or ISO 3166-1 code"), country);
+
+          return vigie_cli_usage_error (context, message);
+        }
       g_free (country);
-      country = up;
+      country = code;
     }
 
   options.year = year;

@@ -3,7 +3,11 @@
  * Everything is drawn from one xoshiro256** generator seeded (through splitmix64) with
  * options->seed, and every date is relative to options->today, so the same seed, sizes and
  * day always give the same rows. The whole dataset is written in one transaction, in bulk
- * mode (no FTS triggers, one FTS rebuild at the end) with reused prepared statements.
+ * mode: no FTS triggers (one FTS rebuild at the end), rows batched into multi-row INSERTs
+ * with explicit ids, time-ordered UUIDs, the indexes on randomly ordered keys created at the
+ * end, CHECK constraints not evaluated and foreign keys checked once before the commit, a
+ * rollback journal instead of WAL. A million findings (some ten million rows) take about a
+ * minute of CPU time; see tests/bench/RESULTS.md.
  *
  * Names of sites, companies and organisations are fictional; places (countries, provinces,
  * cities, industrial zones) and chemical substances (names, CAS numbers, hazard codes) are
@@ -956,7 +960,6 @@ typedef struct
   GPtrArray               *index_names, *index_sql;
   gboolean                 settings_taken, left_wal;
   char                    *journal_mode;
-  gint64                   mmap_size;
 
   int                      today;          /* day number: index DATE_PAST of the table */
   char                   (*dates)[11];
@@ -2951,14 +2954,11 @@ check_foreign_keys (Demo    *d,
  *   through the WAL index, and the checkpoint copies it all a second time. A rollback
  *   journal only keeps the few pages that existed before; new pages go straight to the
  *   database file, and the commit is still atomic. Skipped when WAL cannot be left
- *   (another connection is open): then the write is only slower;
- * - memory-mapped reads of pages that left the cache. */
+ *   (another connection is open): then the write is only slower. */
 static gboolean
 settings_enter (Demo    *d,
                 GError **error)
 {
-  g_autofree char *mmap = NULL;
-
   if (!sqlite3_get_autocommit (d->db))
     return TRUE;
   if (foreign_keys_enabled (d->db))
@@ -2974,9 +2974,6 @@ settings_enter (Demo    *d,
 
       d->left_wal = g_strcmp0 (mode, "truncate") == 0;
     }
-  d->mmap_size = pragma_int (d->db, "PRAGMA mmap_size", 0);
-  mmap = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT, (gint64) 0);
-  vigie_store_exec (d->store, mmap, NULL);
   d->settings_taken = TRUE;
   return TRUE;
 }
@@ -2984,8 +2981,6 @@ settings_enter (Demo    *d,
 static void
 settings_leave (Demo *d)
 {
-  g_autofree char *mmap = NULL;
-
   if (!d->settings_taken)
     return;
   if (d->left_wal)
@@ -2995,8 +2990,6 @@ settings_leave (Demo *d)
       if (g_strcmp0 (mode, "wal") != 0)
         g_warning ("Could not switch the dataset back to WAL mode (%s)", mode);
     }
-  mmap = g_strdup_printf ("PRAGMA mmap_size = %" G_GINT64_FORMAT, d->mmap_size);
-  vigie_store_exec (d->store, mmap, NULL);
   if (d->check_foreign_keys)
     vigie_store_set_foreign_keys (d->store, TRUE, NULL);
   d->settings_taken = FALSE;

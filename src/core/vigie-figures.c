@@ -426,24 +426,30 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     " FROM t GROUP BY t.top, t.severity ORDER BY sort, t.top",
     read_findings },
 
-  /* Findings first observed in each month of the year, at sites in scope. */
+  /* Findings first observed in each month of the year, at sites in scope: one range of
+   * the index findings_first_observed per month (YYYY-MM-01 to YYYY-MM-31 compares as
+   * text). */
   [VIGIE_FIGURE_FINDINGS_MONTHLY] = {
     "findings_per_month", N_("Findings per month"), "f.site_id",
-    "SELECT CAST (substr (f.first_observed, 6, 2) AS INTEGER), count (*) FROM findings f"
-    " WHERE f.first_observed BETWEEN ?1 AND ?2{scope}"
-    " GROUP BY 1",
+    "WITH RECURSIVE m (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM m WHERE n < 12)"
+    " SELECT m.n, (SELECT count (*) FROM findings f WHERE f.first_observed"
+    " BETWEEN substr (?1, 1, 5) || printf ('%02d-01', m.n)"
+    " AND substr (?1, 1, 5) || printf ('%02d-31', m.n){scope}) FROM m",
     read_findings_monthly },
 
   /* Sites with forced-labour indicators: sites in scope whose findings first observed in
    * the year carry, between them, at least 1 — and at least 3 — distinct ILO indicators
-   * of forced labour (finding_indicators). */
+   * of forced labour (finding_indicators). The year's findings that carry indicators are
+   * found first (index findings_first_observed, then the primary key of
+   * finding_indicators), so only those are read for their site. */
   [VIGIE_FIGURE_FORCED_LABOUR] = {
     "forced_labour_sites", N_("Sites with forced-labour indicators"), "f.site_id",
-    "SELECT count (*), coalesce (sum (n >= 3), 0) FROM"
-    " (SELECT f.site_id, count (DISTINCT fi.indicator_id) AS n FROM findings f"
-    " JOIN finding_indicators fi ON fi.finding_id = f.id"
-    " WHERE f.first_observed BETWEEN ?1 AND ?2{scope}"
-    " GROUP BY f.site_id)",
+    "WITH x AS MATERIALIZED (SELECT fi.finding_id AS id, fi.indicator_id AS indicator"
+    " FROM findings y CROSS JOIN finding_indicators fi ON fi.finding_id = y.id"
+    " WHERE y.first_observed BETWEEN ?1 AND ?2)"
+    " SELECT count (*), coalesce (sum (n >= 3), 0) FROM"
+    " (SELECT f.site_id, count (DISTINCT x.indicator) AS n FROM x"
+    " JOIN findings f ON f.id = x.id WHERE 1{scope} GROUP BY f.site_id)",
     read_forced_labour },
 
   /* Remediation actions by status: the actions due in the year (due_on in ?1..?2; an
@@ -473,16 +479,18 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
    * were reported complete) that have since been closed: verified by workers, verified by
    * the monitor, or closed. Verified by workers: the status is 'verified_by_workers' or
    * the status history went through it. Days to close: completed_on − opened_on; the
-   * median of an even number of actions is the mean of the two middle ones. */
+   * median of an even number of actions is the mean of the two middle ones. ("+a.status"
+   * keeps SQLite on the completed_on index; the history is only read for closed
+   * actions.) */
   [VIGIE_FIGURE_CLOSURE] = {
     "closure", N_("Closure of remediation actions"),
     "(SELECT sf.site_id FROM findings sf WHERE sf.id = a.finding_id)",
     "WITH c AS MATERIALIZED (SELECT julianday (a.completed_on) - julianday (a.opened_on)"
-    " AS days, (a.status = 'verified_by_workers' OR EXISTS (SELECT 1"
-    " FROM remediation_status_history h WHERE h.action_id = a.id"
-    " AND h.to_status = 'verified_by_workers')) AS by_workers"
+    " AS days, (a.status = 'verified_by_workers' OR (a.status = 'closed' AND EXISTS"
+    " (SELECT 1 FROM remediation_status_history h WHERE h.action_id = a.id"
+    " AND h.to_status = 'verified_by_workers'))) AS by_workers"
     " FROM remediation_actions a"
-    " WHERE a.completed_on BETWEEN ?1 AND ?2 AND a.status IN " CLOSED_SQL "{scope})"
+    " WHERE a.completed_on BETWEEN ?1 AND ?2 AND +a.status IN " CLOSED_SQL "{scope})"
     " SELECT (SELECT count (*) FROM c), (SELECT coalesce (sum (by_workers), 0) FROM c),"
     " (SELECT avg (days) FROM (SELECT days FROM c ORDER BY days"
     " LIMIT 2 - (SELECT count (*) FROM c) % 2"
@@ -494,9 +502,10 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
   [VIGIE_FIGURE_COMPLETIONS_MONTHLY] = {
     "completions_per_month", N_("Actions completed per month"),
     "(SELECT sf.site_id FROM findings sf WHERE sf.id = a.finding_id)",
-    "SELECT CAST (substr (a.completed_on, 6, 2) AS INTEGER), count (*)"
-    " FROM remediation_actions a WHERE a.completed_on BETWEEN ?1 AND ?2{scope}"
-    " GROUP BY 1",
+    "WITH RECURSIVE m (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM m WHERE n < 12)"
+    " SELECT m.n, (SELECT count (*) FROM remediation_actions a WHERE a.completed_on"
+    " BETWEEN substr (?1, 1, 5) || printf ('%02d-01', m.n)"
+    " AND substr (?1, 1, 5) || printf ('%02d-31', m.n){scope}) FROM m",
     read_completions_monthly },
 
   /* Workers receiving remedy: the beneficiaries (in total and by group) of the actions
@@ -512,7 +521,7 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     " sum (a.beneficiaries_student), sum (a.beneficiaries_young)"
     " FROM remediation_actions a"
     " WHERE a.completed_on BETWEEN ?1 AND ?2 AND a.remedy_type <> 'corrective_only'"
-    " AND a.status IN " DELIVERED_SQL "{scope}",
+    " AND +a.status IN " DELIVERED_SQL "{scope}",
     read_remedy_workers },
 
   /* Amounts of remedy by currency: the amounts (integer minor units) of the same actions
@@ -522,7 +531,7 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     "(SELECT sf.site_id FROM findings sf WHERE sf.id = a.finding_id)",
     "SELECT a.currency, sum (a.amount_minor), count (*) FROM remediation_actions a"
     " WHERE a.completed_on BETWEEN ?1 AND ?2 AND a.remedy_type <> 'corrective_only'"
-    " AND a.status IN " DELIVERED_SQL " AND a.amount_minor IS NOT NULL"
+    " AND +a.status IN " DELIVERED_SQL " AND a.amount_minor IS NOT NULL"
     " AND a.currency IS NOT NULL{scope}"
     " GROUP BY a.currency ORDER BY a.currency",
     read_remedy_amounts },
@@ -702,6 +711,58 @@ vigie_figures_new (const VigieFiguresOptions *options,
   f->share_verified_by_workers = NAN;
   f->median_days_to_close = NAN;
   return g_steal_pointer (&f);
+}
+
+static GArray *
+copy_array (GArray *a)
+{
+  GArray *copy = g_array_sized_new (FALSE, TRUE, g_array_get_element_size (a), a->len);
+
+  g_array_append_vals (copy, a->data, a->len);
+  return copy;
+}
+
+VigieFigures *
+vigie_figures_copy (const VigieFigures *f)
+{
+  VigieFigures *c;
+
+  g_return_val_if_fail (f != NULL, NULL);
+
+  c = g_memdup2 (f, sizeof *f);
+  c->country = g_strdup (f->country);
+  c->today = g_strdup (f->today);
+  c->affiliates_by_country = copy_array (f->affiliates_by_country);
+  g_array_set_clear_func (c->affiliates_by_country, clear_affiliates);
+  for (guint i = 0; i < c->affiliates_by_country->len; i++)
+    {
+      VigieFiguresAffiliates *a = &g_array_index (c->affiliates_by_country,
+                                                  VigieFiguresAffiliates, i);
+      a->country = g_strdup (a->country);
+    }
+  c->countries = copy_array (f->countries);
+  g_array_set_clear_func (c->countries, clear_country);
+  for (guint i = 0; i < c->countries->len; i++)
+    {
+      VigieFiguresCountry *e = &g_array_index (c->countries, VigieFiguresCountry, i);
+      e->country = g_strdup (e->country);
+    }
+  c->themes = copy_array (f->themes);
+  g_array_set_clear_func (c->themes, clear_theme);
+  for (guint i = 0; i < c->themes->len; i++)
+    {
+      VigieFiguresTheme *t = &g_array_index (c->themes, VigieFiguresTheme, i);
+      t->theme = g_strdup (t->theme);
+      t->title = g_strdup (t->title);
+    }
+  c->remedy_amounts = copy_array (f->remedy_amounts);
+  g_array_set_clear_func (c->remedy_amounts, clear_amount);
+  for (guint i = 0; i < c->remedy_amounts->len; i++)
+    {
+      VigieFiguresAmount *a = &g_array_index (c->remedy_amounts, VigieFiguresAmount, i);
+      a->currency = g_strdup (a->currency);
+    }
+  return c;
 }
 
 void

@@ -213,6 +213,8 @@ gboolean      vigie_figures_compute_one    (VigieStore                *store,
 /* An empty result for OPTIONS (every count 0). */
 VigieFigures *vigie_figures_new            (const VigieFiguresOptions *options,
                                             GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
+/* A deep copy (for handing a result computed in a thread to the main thread). */
+VigieFigures *vigie_figures_copy           (const VigieFigures        *figures) G_GNUC_WARN_UNUSED_RESULT;
 void          vigie_figures_free           (VigieFigures              *figures);
 
 /* Stable code ("findings_by_theme"), translated title, and the documented query text. */

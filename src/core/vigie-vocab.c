@@ -284,6 +284,13 @@ vigie_vocab_is_valid (VigieVocab  vocab,
 }
 
 const char *
+vigie_vocab_context (VigieVocab vocab)
+{
+  g_return_val_if_fail (vocab < VIGIE_N_VOCABS, NULL);
+  return tables[vocab].context;
+}
+
+const char *
 vigie_vocab_label (VigieVocab  vocab,
                    const char *code)
 {

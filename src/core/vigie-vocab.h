@@ -53,6 +53,9 @@ int                    vigie_vocab_index     (VigieVocab   vocab,
                                               const char  *code);
 gboolean               vigie_vocab_is_valid  (VigieVocab   vocab,
                                               const char  *code);
+/* The gettext context (msgctxt) of the labels of VOCAB, for code that translates the
+ * English labels itself (reports in a language other than the UI's). */
+const char            *vigie_vocab_context   (VigieVocab   vocab);
 /* Translated label of CODE (in the current gettext language); CODE itself if unknown. */
 const char            *vigie_vocab_label     (VigieVocab   vocab,
                                               const char  *code);

@@ -48,7 +48,7 @@ vocab (VigieVocab  v,
     return "";
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (entries[i].code, code) == 0)
-      return vigie_report_gettext (entries[i].label);
+      return vigie_report_pgettext2 (vigie_vocab_context (v), entries[i].label);
   return code;
 }
 
@@ -371,7 +371,8 @@ build_summary (VigiePdf *pdf,
 
   /* Findings by theme and severity. */
   for (guint s = 0; s < N_SEVERITIES && s < sev_n; s++)
-    series[s] = vigie_report_gettext (severities[s].label);
+    series[s] = vigie_report_pgettext2 (vigie_vocab_context (VIGIE_VOCAB_SEVERITY),
+                                        severities[s].label);
   for (guint i = 0; i < d->findings->len; i++)
     {
       VigieReportFinding *f = g_ptr_array_index (d->findings, i);
@@ -472,7 +473,7 @@ build_methodology (VigiePdf *pdf,
     for (guint i = 0; i < d->investigations->len; i++)
       {
         VigieInvestigationRecord *inv = ((VigieReportInvestigation *) g_ptr_array_index (d->investigations, i))->investigation;
-        g_autofree char *started = vigie_report_format_date (inv->start_date);
+        g_autofree char *started = vigie_report_format_date_short (inv->start_date);
         const char *cells[] = { inv->title, inv->partner_name, vocab (VIGIE_VOCAB_INVESTIGATION_TRIGGER, inv->trigger),
                                 started, vocab (VIGIE_VOCAB_INVESTIGATION_STATUS, inv->status) };
 
@@ -498,8 +499,8 @@ build_methodology (VigiePdf *pdf,
         for (guint a = 0; a < inv->activities->len; a++)
           {
             VigieActivityRecord *act = g_ptr_array_index (inv->activities, a);
-            g_autofree char *from = vigie_report_format_date (act->start_date);
-            g_autofree char *to = vigie_report_format_date (act->end_date);
+            g_autofree char *from = vigie_report_format_date_short (act->start_date);
+            g_autofree char *to = vigie_report_format_date_short (act->end_date);
             g_autofree char *dates = act->end_date != NULL && g_strcmp0 (act->end_date, act->start_date) != 0
                                      ? g_strdup_printf (_("%1$s to %2$s"), from, to) : g_strdup (from);
             g_autofree char *p = vigie_report_format_int (act->participants_total);
@@ -796,45 +797,47 @@ draw_timeline (cairo_t *cr,
   vigie_timeline_render (cr, &fig->data, &fig->style, &fig->view, width, height);
 }
 
+/* The spans of the actions that overlap [FROM, TO] (Julian days), grouped by finding. */
 static void
-build_timeline (VigiePdf *pdf,
-                Report   *r)
+fill_spans (VigieActionSpans *spans,
+            Report           *r,
+            guint32           from,
+            guint32           to,
+            guint32           today)
 {
   VigieSiteReport *d = r->data;
-  VigieActionSpans spans = { 0, };
-  TimelineFigure fig;
-  guint32 first = G_MAXUINT32, last = 0;
-  guint32 today = vigie_julian_from_iso (r->today);
-  double rows_per_page;
-  guint n_windows;
-
-  spans.spans = g_array_new (FALSE, TRUE, sizeof (VigieActionSpan));
-  spans.milestones = g_array_new (FALSE, TRUE, sizeof (VigieActionMilestone));
-  spans.group_labels = g_ptr_array_new_with_free_func (g_free);
-  spans.strings = g_string_chunk_new (1024);
 
   for (guint i = 0; i < d->findings->len; i++)
     {
       VigieReportFinding *f = g_ptr_array_index (d->findings, i);
+      gboolean group_added = FALSE;
 
-      if (f->actions->len == 0)
-        continue;
-      g_ptr_array_add (spans.group_labels, g_strdup (f->finding->title));
       for (guint a = 0; a < f->actions->len; a++)
         {
           VigieReportAction *ra = g_ptr_array_index (f->actions, a);
           VigieActionSpan span = { 0, };
+          guint32 end;
 
           span.id = ra->action->id;
-          span.label = g_string_chunk_insert (spans.strings, ra->action->description);
           span.opened = vigie_julian_from_iso (ra->action->opened_on);
           span.plan_due = vigie_julian_from_iso (ra->action->plan_due_on);
           span.due = vigie_julian_from_iso (ra->action->due_on);
           span.completed = vigie_julian_from_iso (ra->action->completed_on);
-          span.group = spans.group_labels->len - 1;
-          span.first_milestone = spans.milestones->len;
-          span.status = (guint8) MAX (vigie_vocab_index (VIGIE_VOCAB_REMEDIATION_STATUS, ra->action->status), 0);
           span.pending = vigie_remediation_status_is_pending (ra->action->status);
+          end = MAX (MAX (span.due, span.completed), span.opened);
+          if (span.pending)
+            end = MAX (end, today);
+          if (span.opened == 0 || span.opened > to || end < from)
+            continue;
+          if (!group_added)
+            {
+              g_ptr_array_add (spans->group_labels, g_strdup (f->finding->title));
+              group_added = TRUE;
+            }
+          span.label = g_string_chunk_insert (spans->strings, ra->action->description);
+          span.group = spans->group_labels->len - 1;
+          span.first_milestone = spans->milestones->len;
+          span.status = (guint8) MAX (vigie_vocab_index (VIGIE_VOCAB_REMEDIATION_STATUS, ra->action->status), 0);
           for (guint h = 0; h < ra->history->len; h++)
             {
               VigieStatusChange *c = g_ptr_array_index (ra->history, h);
@@ -843,65 +846,99 @@ build_timeline (VigiePdf *pdf,
 
               if (m.day == 0)
                 continue;
-              g_array_append_val (spans.milestones, m);
+              g_array_append_val (spans->milestones, m);
               span.n_milestones++;
             }
-          if (span.opened != 0)
-            first = MIN (first, span.opened);
-          last = MAX (last, MAX (MAX (span.due, span.completed), span.opened));
-          g_array_append_val (spans.spans, span);
+          g_array_append_val (spans->spans, span);
         }
     }
+}
 
-  if (spans.spans->len == 0)
-    goto out;
+static void
+build_timeline (VigiePdf *pdf,
+                Report   *r)
+{
+  VigieSiteReport *d = r->data;
+  guint32 first = G_MAXUINT32, last = 0;
+  guint32 today = vigie_julian_from_iso (r->today);
+  guint rows_per_page;
+  guint n_windows;
+
+  for (guint i = 0; i < d->findings->len; i++)
+    {
+      VigieReportFinding *f = g_ptr_array_index (d->findings, i);
+
+      for (guint a = 0; a < f->actions->len; a++)
+        {
+          VigieActionRecord *act = ((VigieReportAction *) g_ptr_array_index (f->actions, a))->action;
+          guint32 opened = vigie_julian_from_iso (act->opened_on);
+
+          if (opened == 0)
+            continue;
+          first = MIN (first, opened);
+          last = MAX (last, MAX (MAX (vigie_julian_from_iso (act->due_on),
+                                      vigie_julian_from_iso (act->completed_on)), opened));
+        }
+    }
+  if (last == 0)
+    return;
   last = MAX (last, today);
 
-  vigie_timeline_data_init (&fig.data, &spans, today);
-  vigie_timeline_style_init (&fig.style);
-  fig.style.font = "Cantarell 7";
-  fig.style.dpi = 72;
-  fig.style.label_width = 150;
-  fig.style.axis_height = 26;
-  fig.style.row_height = 15;
-  fig.style.today_label = _("Today");
-  fig.style.overdue_label = _("Overdue");
-  memset (&fig.view, 0, sizeof fig.view);
-  fig.view.zoom = VIGIE_TIMELINE_ZOOM_YEAR;
-
+  /* The heading, its note and the start of the first figure stay together. */
+  vigie_pdf_keep (pdf, 200);
   vigie_pdf_heading (pdf, 3, _("Timeline"), -1);
   vigie_pdf_paragraph (pdf, VIGIE_PDF_DIM,
-                       _("One bar per action from its opening to its due date; the filled part "
-                         "is done, overdue parts are hatched in red, marks are status changes "
-                         "and the orange line is the date of the report."));
+                       _("One bar per action from its opening to its due date, grouped by "
+                         "finding, one year at a time; the filled part is done, overdue parts "
+                         "are hatched in red, marks are status changes and the orange line is "
+                         "the date of the report."));
 
-  /* A year per figure, the most recent last (at most three years). */
-  n_windows = MIN (3u, (guint) ((last - first) / 366 + 1));
-  rows_per_page = floor ((VIGIE_PDF_PAGE_HEIGHT - 74 - 68 - 40 - fig.style.axis_height)
-                         / fig.style.row_height);
+  /* A year per figure, the most recent last (at most three years), each with only the
+   * actions that overlap it. */
+  n_windows = MIN (3u, (last - first + 20) / 366 + 1);
   for (guint w = 0; w < n_windows; w++)
     {
+      VigieActionSpans spans = { 0, };
+      TimelineFigure fig;
       double start = (double) last + 10 - 366.0 * (n_windows - w);
 
-      if (w == 0 && n_windows == 1)
-        start = MIN ((double) first - 10, (double) last + 10 - 366.0);
-      fig.view.start_day = start;
-      for (guint row = 0; row < fig.data.n_rows; row += (guint) rows_per_page)
+      spans.spans = g_array_new (FALSE, TRUE, sizeof (VigieActionSpan));
+      spans.milestones = g_array_new (FALSE, TRUE, sizeof (VigieActionMilestone));
+      spans.group_labels = g_ptr_array_new_with_free_func (g_free);
+      spans.strings = g_string_chunk_new (1024);
+      fill_spans (&spans, r, (guint32) MAX (start, 1), (guint32) (start + 366), today);
+
+      if (spans.spans->len > 0)
         {
-          guint rows = MIN ((guint) rows_per_page, fig.data.n_rows - row);
+          vigie_timeline_data_init (&fig.data, &spans, today);
+          vigie_timeline_style_init (&fig.style);
+          fig.style.font = "Cantarell 7";
+          fig.style.dpi = 72;
+          fig.style.label_width = 190;
+          fig.style.axis_height = 26;
+          fig.style.row_height = 15;
+          fig.style.today_label = _("Today");
+          fig.style.overdue_label = _("Overdue");
+          memset (&fig.view, 0, sizeof fig.view);
+          fig.view.zoom = VIGIE_TIMELINE_ZOOM_YEAR;
+          fig.view.start_day = start;
+          rows_per_page = (guint) floor ((VIGIE_PDF_PAGE_HEIGHT - 74 - 68 - 40 - fig.style.axis_height)
+                                         / fig.style.row_height);
+          for (guint row = 0; row < fig.data.n_rows; row += rows_per_page)
+            {
+              guint rows = MIN (rows_per_page, fig.data.n_rows - row);
 
-          fig.view.first_row = row;
-          vigie_pdf_figure (pdf, fig.style.axis_height + rows * fig.style.row_height + 2,
-                            draw_timeline, &fig);
+              fig.view.first_row = row;
+              vigie_pdf_figure (pdf, fig.style.axis_height + rows * fig.style.row_height + 2,
+                                draw_timeline, &fig);
+            }
+          vigie_timeline_data_clear (&fig.data);
         }
+      g_array_unref (spans.spans);
+      g_array_unref (spans.milestones);
+      g_ptr_array_unref (spans.group_labels);
+      g_string_chunk_free (spans.strings);
     }
-  vigie_timeline_data_clear (&fig.data);
-
-out:
-  g_array_unref (spans.spans);
-  g_array_unref (spans.milestones);
-  g_ptr_array_unref (spans.group_labels);
-  g_string_chunk_free (spans.strings);
 }
 
 static void
@@ -910,7 +947,7 @@ build_remediation (VigiePdf *pdf,
 {
   VigieSiteReport *d = r->data;
   guint n_actions, n_verified, n_closed, n_overdue;
-  const double widths[] = { 0.30, 0.22, 0.15, 0.11, 0.11, 0.11 };
+  const double widths[] = { 0.28, 0.22, 0.17, 0.11, 0.11, 0.11 };
   const char *headers[] = { _("Action"), _("Finding"), _("Status"), _("Opened"), _("Due"),
                             _("Completed") };
   VigiePdfTable *t;
@@ -948,9 +985,9 @@ build_remediation (VigiePdf *pdf,
       for (guint a = 0; a < f->actions->len; a++)
         {
           VigieActionRecord *act = ((VigieReportAction *) g_ptr_array_index (f->actions, a))->action;
-          g_autofree char *opened = vigie_report_format_date (act->opened_on);
-          g_autofree char *due = vigie_report_format_date (act->due_on);
-          g_autofree char *done = vigie_report_format_date (act->completed_on);
+          g_autofree char *opened = vigie_report_format_date_short (act->opened_on);
+          g_autofree char *due = vigie_report_format_date_short (act->due_on);
+          g_autofree char *done = vigie_report_format_date_short (act->completed_on);
           g_autofree char *status = NULL;
 
           if (vigie_remediation_is_overdue (act->status, act->due_on, r->today))
@@ -987,17 +1024,6 @@ build_remediation (VigiePdf *pdf,
                                                          ra->action->description, ra->action->notes);
                 vigie_pdf_paragraph (pdf, VIGIE_PDF_NOTE, line);
               }
-            for (guint h = 0; h < ra->history->len; h++)
-              {
-                VigieStatusChange *c = g_ptr_array_index (ra->history, h);
-
-                if (c->note[0] != '\0')
-                  {
-                    g_autofree char *line = g_strdup_printf (_("Internal notes on %1$s: %2$s"),
-                                                             ra->action->description, c->note);
-                    vigie_pdf_paragraph (pdf, VIGIE_PDF_NOTE, line);
-                  }
-              }
           }
       }
 
@@ -1011,7 +1037,7 @@ build_grievances (VigiePdf *pdf,
                   Report   *r)
 {
   VigieSiteReport *d = r->data;
-  const double widths[] = { 0.14, 0.13, 0.11, 0.36, 0.13, 0.13 };
+  const double widths[] = { 0.13, 0.12, 0.14, 0.33, 0.14, 0.14 };
   const VigiePdfAlign aligns[] = { VIGIE_PDF_ALIGN_LEFT, VIGIE_PDF_ALIGN_LEFT,
                                    VIGIE_PDF_ALIGN_RIGHT, VIGIE_PDF_ALIGN_LEFT,
                                    VIGIE_PDF_ALIGN_LEFT, VIGIE_PDF_ALIGN_LEFT };
@@ -1026,7 +1052,7 @@ build_grievances (VigiePdf *pdf,
   for (guint i = 0; i < d->grievances->len; i++)
     {
       VigieGrievanceRecord *g = g_ptr_array_index (d->grievances, i);
-      g_autofree char *received = vigie_report_format_date (g->received_on);
+      g_autofree char *received = vigie_report_format_date_short (g->received_on);
       g_autofree char *n = vigie_report_format_int (g->complainants);
       const char *cells[] = { received, vocab (VIGIE_VOCAB_GRIEVANCE_CHANNEL, g->channel), n,
                               g->topic, vocab (VIGIE_VOCAB_GRIEVANCE_STATUS, g->status),
@@ -1152,7 +1178,7 @@ build_workforce (VigiePdf *pdf,
                  Report   *r)
 {
   VigieSiteReport *d = r->data;
-  const double widths[] = { 0.13, 0.15, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09 };
+  const double widths[] = { 0.13, 0.15, 0.08, 0.08, 0.09, 0.09, 0.11, 0.09, 0.09, 0.09 };
   VigiePdfAlign aligns[10];
   const char *headers[] = { _("As of"), _("Source"), _("Total"), _("Women"), _("Migrant"),
                             _("Agency"), _("Temporary"), _("Students"), _("Under 18"),
@@ -1205,7 +1231,7 @@ build_workforce (VigiePdf *pdf,
   for (guint i = 0; i < d->workforce->len; i++)
     {
       VigieWorkforceRecord *w = g_ptr_array_index (d->workforce, i);
-      g_autofree char *date = vigie_report_format_date (w->as_of);
+      g_autofree char *date = vigie_report_format_date_short (w->as_of);
       g_autofree char *total = NULL;
       g_autofree char *women = format_count (w->women);
       g_autofree char *migrant = format_count (w->migrant);

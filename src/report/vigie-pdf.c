@@ -213,6 +213,13 @@ ensure_space (VigiePdf *pdf,
     vigie_pdf_new_page (pdf);
 }
 
+void
+vigie_pdf_keep (VigiePdf *pdf,
+                double    points)
+{
+  ensure_space (pdf, points);
+}
+
 static cairo_status_t
 discard_write (void                *closure,
                const unsigned char *data,

@@ -83,6 +83,9 @@ double      vigie_pdf_space_left     (VigiePdf            *pdf);
 int         vigie_pdf_page_number    (VigiePdf            *pdf);
 
 void        vigie_pdf_new_page       (VigiePdf            *pdf);
+/* Starts a new page unless POINTS are left on this one (keeps a block together). */
+void        vigie_pdf_keep           (VigiePdf            *pdf,
+                                      double               points);
 void        vigie_pdf_skip           (VigiePdf            *pdf,
                                       double               points);
 /* A heading of LEVEL 1..3 with an outline entry under OUTLINE_PARENT (0: the root, -1:

@@ -558,6 +558,23 @@ vigie_report_pgettext (const char *msgctxtid,
 }
 
 const char *
+vigie_report_pgettext2 (const char *context,
+                        const char *msgid)
+{
+  VigieReportLocale *self = vigie_report_locale_current ();
+  g_autofree char *key = NULL;
+  const Translation *t;
+
+  if (context == NULL)
+    return vigie_report_gettext (msgid);
+  if (use_ui (self))
+    return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
+  key = g_strconcat (context, "\004", msgid, NULL);
+  t = lookup (self->vigie, key);
+  return t != NULL ? t->text : msgid;
+}
+
+const char *
 vigie_report_ngettext (const char *msgid,
                        const char *msgid_plural,
                        gulong      n)
@@ -598,8 +615,9 @@ vigie_report_country (const char *english)
 
 /* ─── Dates and numbers ──────────────────────────────────────────────────── */
 
-char *
-vigie_report_format_date (const char *iso)
+static char *
+format_date (const char *iso,
+             const char *format)
 {
   VigieReportLocale *self = vigie_report_locale_current ();
   struct tm tm = { 0, };
@@ -619,14 +637,31 @@ vigie_report_format_date (const char *iso)
     loc = self->c_locale;
   else
     loc = own = duplocale (LC_GLOBAL_LOCALE);
-  /* Translators: strftime format of a date in reports ("15 June 2026"); %-d is the day
-   * without a leading zero, %B the month name in the report's language. */
-  len = strftime_l (buf, sizeof buf, C_("report date", "%-d %B %Y"), &tm, loc);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  len = strftime_l (buf, sizeof buf, format, &tm, loc);
+#pragma GCC diagnostic pop
   if (own != (locale_t) 0)
     freelocale (own);
   if (len == 0)
     return g_strdup (iso);
   return g_strdup (buf);
+}
+
+char *
+vigie_report_format_date (const char *iso)
+{
+  /* Translators: strftime format of a date in reports ("15 June 2026"); %-d is the day
+   * without a leading zero, %B the month name in the report's language. */
+  return format_date (iso, C_("report date", "%-d %B %Y"));
+}
+
+char *
+vigie_report_format_date_short (const char *iso)
+{
+  /* Translators: strftime format of a date in report tables ("15 Jun 2026"); %b is the
+   * abbreviated month name in the report's language. */
+  return format_date (iso, C_("report short date", "%-d %b %Y"));
 }
 
 static void

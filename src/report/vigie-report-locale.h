@@ -45,11 +45,16 @@ const char        *vigie_report_pgettext         (const char        *msgctxtid,
 const char        *vigie_report_ngettext         (const char        *msgid,
                                                   const char        *msgid_plural,
                                                   gulong             n) G_GNUC_FORMAT (1);
+/* MSGID in CONTEXT, both known only at run time (vocabulary labels). */
+const char        *vigie_report_pgettext2        (const char        *context,
+                                                  const char        *msgid) G_GNUC_FORMAT (2);
 /* A country name (iso-codes domain), from its English short name. */
 const char        *vigie_report_country          (const char        *english);
 
 /* "15 June 2026" (in French "15 juin 2026") from "2026-06-15"; "" for NULL or "". */
 char              *vigie_report_format_date      (const char        *iso) G_GNUC_WARN_UNUSED_RESULT;
+/* "15 Jun 2026" (in French "15 juin 2026"), for tables. */
+char              *vigie_report_format_date_short (const char       *iso) G_GNUC_WARN_UNUSED_RESULT;
 /* "12,345" / "12 345" with the language's digit grouping. */
 char              *vigie_report_format_int       (gint64             value) G_GNUC_WARN_UNUSED_RESULT;
 /* VALUE with DECIMALS digits after the language's decimal separator, grouped. */

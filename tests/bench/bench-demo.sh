@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench-demo.sh — times `vigie-cli demo --sites 20000 --findings 1000000` into a fresh
-# database: median wall time of N runs (default 5, first argument overrides) and the peak
-# resident memory of each run (/usr/bin/time -v).
+# database: median wall time of N runs (default 5, first argument overrides), and the CPU
+# time (user + system), peak resident memory and database size of each run (/usr/bin/time -v).
 #
 #   tests/bench/bench-demo.sh [RUNS]
 #   BUILD=_build-demo SITES=2000 FINDINGS=100000 tests/bench/bench-demo.sh 3

@@ -303,8 +303,8 @@ test_show_pages (void)
   g_free (save_screenshot (GTK_WIDGET (window), "ui-shell-overview.png"));
 
   /* The public API does the same. */
-  vigie_window_show_page (window, "buyers");
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "buyers");
+  vigie_window_show_page (window, "reports");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reports");
 
   /* A placeholder page says honestly that it comes later. */
   g_assert_true (ADW_IS_STATUS_PAGE (adw_view_stack_get_visible_child (stack)));
@@ -316,7 +316,7 @@ test_show_pages (void)
 
   /* Searching a page that cannot be searched does nothing (the bell rings). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "buyers");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reports");
 }
 
 static void
