@@ -1423,3 +1423,27 @@ vigie_factories_page_init (VigieFactoriesPage *self)
   update_actions (self);
   update_count (self);
 }
+
+/* ─── Filters from elsewhere (the Overview) ──────────────────────────────── */
+
+void
+vigie_factories_page_filter_country (VigieFactoriesPage *self,
+                                     const char         *country)
+{
+  guint selected = 0;
+
+  g_return_if_fail (VIGIE_IS_FACTORIES_PAGE (self));
+
+  for (guint i = 0; country != NULL && self->countries != NULL && i < self->countries->len; i++)
+    if (g_strcmp0 (((VigieCountryCount *) g_ptr_array_index (self->countries, i))->code,
+                   country) == 0)
+      selected = i + 1;
+  self->updating = TRUE;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->location_type_filter, 0);
+  gtk_toggle_button_set_active (self->critical_toggle, FALSE);
+  gtk_drop_down_set_selected (self->country_filter, selected);
+  self->updating = FALSE;
+  run_query (self);
+}

@@ -17,5 +17,9 @@ GtkWidget *vigie_factories_page_new       (void);
 /* Shows the sites of STORE (NULL: nothing open). Called by the window on open/new. */
 void       vigie_factories_page_set_store (VigieFactoriesPage *self,
                                            VigieStore         *store);
+/* Shows every site of COUNTRY (ISO code; NULL: every country), with no search, type or
+ * critical filter. */
+void       vigie_factories_page_filter_country (VigieFactoriesPage *self,
+                                                const char         *country);
 
 G_END_DECLS

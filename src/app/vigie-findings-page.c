@@ -997,9 +997,17 @@ pending_delete_commit (PendingDelete *pd)
     }
   else
     {
+      gint64 keep = vigie_finding_editor_get_id (self->editor);
+
       vigie_finding_editor_hide_evidence (self->editor, pd->id, FALSE);
       if (self->list != NULL)
-        vigie_finding_list_refresh_id (self->list, pd->finding_id);
+        {
+          /* The row's confidential mark may change; the selection stays. */
+          self->updating = TRUE;
+          vigie_finding_list_refresh_id (self->list, pd->finding_id);
+          self->updating = FALSE;
+          select_quietly (self, keep);
+        }
     }
 }
 
@@ -1138,7 +1146,6 @@ delete_activated (GtkWidget  *widget,
   record = vigie_store_get_finding (self->store, id, NULL);
   /* Translators: %s is the title of the finding just deleted */
   title = g_strdup_printf (_("Deleted “%s”"), record != NULL ? record->title : "");
-  g_printerr ("DEBUG delete %" G_GINT64_FORMAT " pos %u\n", id, vigie_finding_list_find_position (self->list, id));
   delete_later (self, PENDING_FINDING, id, 0, title);
 }
 
@@ -1659,4 +1666,54 @@ vigie_findings_page_init (VigieFindingsPage *self)
     gtk_widget_set_sensitive (GTK_WIDGET (self->filters[i]), FALSE);
   update_count (self);
   update_cases_buttons (self);
+}
+
+/* ─── Filters from elsewhere (the Overview) ──────────────────────────────── */
+
+/* The item of FILTER whose code is CODE (0, "All", when CODE is NULL or not offered). */
+static guint
+filter_position (VigieFindingsPage *self,
+                 int                filter,
+                 const char        *code)
+{
+  if (code == NULL || *code == '\0' || self->filter_codes[filter] == NULL)
+    return 0;
+  for (guint i = 0; i < self->filter_codes[filter]->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->filter_codes[filter], i), code) == 0)
+      return i + 1;
+  return 0;
+}
+
+void
+vigie_findings_page_set_filters (VigieFindingsPage       *self,
+                                 const VigieFindingQuery *query)
+{
+  g_autofree char *year = NULL;
+
+  g_return_if_fail (VIGIE_IS_FINDINGS_PAGE (self));
+  g_return_if_fail (query != NULL);
+
+  year = query->year > 0 ? g_strdup_printf ("%d", query->year) : NULL;
+  self->updating = TRUE;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->filters[FILTER_COUNTRY],
+                              filter_position (self, FILTER_COUNTRY, query->country));
+  gtk_drop_down_set_selected (self->filters[FILTER_THEME],
+                              filter_position (self, FILTER_THEME, query->theme));
+  gtk_drop_down_set_selected (self->filters[FILTER_INDICATOR],
+                              filter_position (self, FILTER_INDICATOR, query->indicator));
+  gtk_drop_down_set_selected (self->filters[FILTER_SEVERITY],
+                              filter_position (self, FILTER_SEVERITY, query->severity));
+  gtk_drop_down_set_selected (self->filters[FILTER_STATUS],
+                              filter_position (self, FILTER_STATUS, query->status));
+  gtk_drop_down_set_selected (self->filters[FILTER_DISCLOSURE],
+                              filter_position (self, FILTER_DISCLOSURE,
+                                               query->disclosure_level));
+  gtk_drop_down_set_selected (self->filters[FILTER_YEAR],
+                              filter_position (self, FILTER_YEAR, year));
+  self->updating = FALSE;
+  self->site_id = MAX (query->site_id, 0);
+  update_site_chip (self);
+  reload_now (self, 0);
 }

@@ -52,5 +52,9 @@ gboolean          vigie_findings_page_select_finding   (VigieFindingsPage *self,
  * disclosure, year. */
 GtkDropDown      *vigie_findings_page_get_filter       (VigieFindingsPage *self,
                                                         const char        *name);
+/* Shows the findings QUERY filters on (country, theme, indicator, severity, status,
+ * disclosure level, year, site; its search and sort are ignored), clearing the search. */
+void              vigie_findings_page_set_filters      (VigieFindingsPage       *self,
+                                                        const VigieFindingQuery *query);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "vigie-buyers-page.h"
 #include "vigie-chemicals-page.h"
 #include "vigie-findings-page.h"
+#include "vigie-overview-page.h"
 #include "vigie-pages.h"
 #include "vigie-remediation-page.h"
 
@@ -20,5 +21,6 @@ vigie_pages_ensure_types (void)
   g_type_ensure (VIGIE_TYPE_BUYERS_PAGE);
   g_type_ensure (VIGIE_TYPE_CHEMICALS_PAGE);
   g_type_ensure (VIGIE_TYPE_FINDINGS_PAGE);
+  g_type_ensure (VIGIE_TYPE_OVERVIEW_PAGE);
   g_type_ensure (VIGIE_TYPE_REMEDIATION_PAGE);
 }

@@ -30,15 +30,14 @@ expect_out "vigie-cli 0.1.0"
 run --help
 expect_status 0
 expect_out "Usage:"
-for command in init demo import check backup; do
+for command in init demo import check backup export; do
   expect_out "  $command "
 done
 expect_out "--database"
-expect_not_out "export"
 expect_not_out "figures"
 
 # --help of every command.
-for command in init demo import check backup; do
+for command in init demo import check backup export; do
   run "$command" --help
   expect_status 0
   expect_out "vigie-cli $command"

@@ -847,6 +847,76 @@ test_spans (Fixture       *fx,
                    "Excessive overtime — Alpha Assembly");
 }
 
+/* The finding picker's search, hiding a deletion awaiting its Undo (list and spans). */
+static void
+test_search_and_hide (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(VigieActionList) list = vigie_action_list_new (fx->store);
+  g_autoptr(VigieActionQuery) q = vigie_action_query_new ();
+  g_autoptr(VigieActionSpans) spans = NULL;
+  VigieFindingChoice *c;
+
+  /* Every finding, newest first (then by id, descending). */
+  found = vigie_action_list_search_findings (fx->store, 0, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 4);
+  g_assert_cmpint (((VigieFindingChoice *) g_ptr_array_index (found, 0))->id, ==, 4);
+  g_assert_cmpint (((VigieFindingChoice *) g_ptr_array_index (found, 3))->id, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* A part of the title, any ASCII case, surrounding spaces ignored. */
+  found = vigie_action_list_search_findings (fx->store, 0, "  OVERTIME ", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  c = g_ptr_array_index (found, 0);
+  g_assert_cmpint (c->id, ==, 2);
+  g_assert_cmpstr (c->title, ==, "Excessive overtime");
+  g_assert_cmpstr (c->severity, ==, "major");
+  g_assert_cmpstr (c->site, ==, "Alpha Assembly");
+  g_assert_cmpstr (c->first_observed, ==, "2026-01-10");
+  g_assert_cmpint (c->n_actions, ==, 2);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  /* One site; % matches itself; the limit. */
+  found = vigie_action_list_search_findings (fx->store, 2, "", 0, &error);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = vigie_action_list_search_findings (fx->store, 1, "Canteen", 0, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = vigie_action_list_search_findings (fx->store, 0, "%", 0, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = vigie_action_list_search_findings (fx->store, 0, "e", 3, &error);
+  g_assert_cmpuint (found->len, ==, 3);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  sites = vigie_action_list_sites_with_findings (fx->store, &error);
+  g_assert_cmpuint (sites->len, ==, 2);
+  g_assert_cmpint (((VigieActionChoice *) g_ptr_array_index (sites, 1))->n_actions, ==, 2);
+
+  /* Hiding: out of the list at once and of later queries and spans, until unhidden. */
+  q->today = g_strdup ("2026-06-15");
+  check_list (list, q, "4 1 3 5 7 2 6");
+  vigie_action_list_hide_id (list, 3);
+  g_assert_true (vigie_action_list_is_hidden (list, 3));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 6);
+  g_assert_cmpuint (vigie_action_list_find_position (list, 3), ==, G_MAXUINT);
+  g_assert_cmpuint (vigie_action_list_find_position (list, 5), ==, 2);
+  check_list (list, q, "4 1 5 7 2 6");
+  spans = vigie_action_spans_load (fx->store, q, VIGIE_TIMELINE_GROUP_FINDING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->spans->len, ==, 7);
+  vigie_action_list_filter_spans (list, spans);
+  g_assert_cmpuint (spans->spans->len, ==, 6);
+  for (guint i = 0; i < spans->spans->len; i++)
+    g_assert_cmpint (g_array_index (spans->spans, VigieActionSpan, i).id, !=, 3);
+  vigie_action_list_unhide_id (list, 3);
+  g_assert_false (vigie_action_list_is_hidden (list, 3));
+  check_list (list, q, "4 1 3 5 7 2 6");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -855,6 +925,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define FX(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  FX ("/remediation/search-and-hide", test_search_and_hide);
   g_test_add_func ("/remediation/transitions/table", test_transition_table);
   FX ("/remediation/transitions/store", test_transitions_in_store);
   FX ("/remediation/history", test_history);

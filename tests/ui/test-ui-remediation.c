@@ -494,6 +494,8 @@ test_create_delete_undo (void)
   g_strstrip (title_part);  /* as the search does */
   gtk_editable_set_text (vigie_remediation_page_get_picker_search (page), title_part);
   iterate (400);
+  g_test_message ("search “%s”: %u findings", title_part,
+                  vigie_remediation_page_get_picker_n_results (page));
   g_assert_cmpuint (vigie_remediation_page_get_picker_n_results (page), >=, 1);
   g_assert_cmpuint (vigie_remediation_page_get_picker_n_results (page), <=, 100);
   {

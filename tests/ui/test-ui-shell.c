@@ -297,7 +297,7 @@ test_show_pages (void)
       g_assert_cmpstr (accels[0], ==, expected_pages[i].accel);
     }
 
-  /* A placeholder page, as a person sees it. */
+  /* The Overview, as a person sees it. */
   vigie_window_show_page (window, "overview");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_free (save_screenshot (GTK_WIDGET (window), "ui-shell-overview.png"));

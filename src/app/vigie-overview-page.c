@@ -1,0 +1,1397 @@
+/* vigie-overview-page.c — the Overview: key figures of a year and their charts.
+ *
+ * The figures are computed by vigie-figures in a worker thread with its own connection;
+ * each figure is handed to the main thread as soon as it is known (a copy of the result so
+ * far), so the numbers and charts fill in one after the other while the rest is computed,
+ * each showing a spinner until then. Changing the year or the country cancels the
+ * computation under way.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vigie-chart-bar.h"
+#include "vigie-chart-describe.h"
+#include "vigie-chart-line.h"
+#include "vigie-chart-widget.h"
+#include "vigie-factories-page.h"
+#include "vigie-factories-private.h"
+#include "vigie-finding-list.h"
+#include "vigie-findings-page.h"
+#include "vigie-overview-page.h"
+#include "vigie-reference.h"
+#include "vigie-remediation-page.h"
+#include "vigie-site-list.h"
+#include "vigie-util.h"
+#include "vigie-vocab.h"
+#include "vigie-window.h"
+
+#define FIGURE_BIT(f) (1u << (f))
+#define MAX_COUNTRIES_SHOWN 12
+
+typedef enum
+{
+  TILE_SITES_LINKED,
+  TILE_SITES_MONITORED,
+  TILE_INVESTIGATIONS,
+  TILE_WORKERS,
+  TILE_CRITICAL,
+  TILE_MAJOR,
+  TILE_MINOR,
+  TILE_OBSERVATION,
+  TILE_OVERDUE,
+  TILE_REMEDY,
+  N_TILES
+} Tile;
+
+typedef struct
+{
+  const char  *name;
+  const char  *caption;   /* N_() */
+  VigieFigure  figure;
+} TileDef;
+
+static const TileDef tile_defs[N_TILES] = {
+  [TILE_SITES_LINKED] = { "sites-linked", N_("Sites linked to affiliates"),
+                          VIGIE_FIGURE_SITES_LINKED },
+  [TILE_SITES_MONITORED] = { "sites-monitored", N_("Sites monitored"),
+                             VIGIE_FIGURE_INVESTIGATIONS },
+  [TILE_INVESTIGATIONS] = { "investigations", N_("Investigations under way"),
+                            VIGIE_FIGURE_INVESTIGATIONS },
+  [TILE_WORKERS] = { "workers", N_("Workers interviewed"), VIGIE_FIGURE_METHODS },
+  [TILE_CRITICAL] = { "critical", N_("Critical findings"), VIGIE_FIGURE_FINDINGS },
+  [TILE_MAJOR] = { "major", N_("Major findings"), VIGIE_FIGURE_FINDINGS },
+  [TILE_MINOR] = { "minor", N_("Minor findings"), VIGIE_FIGURE_FINDINGS },
+  [TILE_OBSERVATION] = { "observation", N_("Observations"), VIGIE_FIGURE_FINDINGS },
+  [TILE_OVERDUE] = { "overdue", N_("Actions overdue"), VIGIE_FIGURE_OVERDUE },
+  [TILE_REMEDY] = { "remedy", N_("Workers receiving remedy"), VIGIE_FIGURE_REMEDY_WORKERS },
+};
+
+/* What the page computes, in this order: the quick ones first. */
+static const VigieFigure computed[] = {
+  VIGIE_FIGURE_OVERDUE,
+  VIGIE_FIGURE_ACTIONS,
+  VIGIE_FIGURE_COMPLETIONS_MONTHLY,
+  VIGIE_FIGURE_FINDINGS_MONTHLY,
+  VIGIE_FIGURE_SITES_LINKED,
+  VIGIE_FIGURE_INVESTIGATIONS,
+  VIGIE_FIGURE_METHODS,
+  VIGIE_FIGURE_FINDINGS,
+  VIGIE_FIGURE_REMEDY_WORKERS,
+};
+
+/* The figures each chart needs. */
+static const guint32 chart_needs[VIGIE_OVERVIEW_N_CHARTS] = {
+  [VIGIE_OVERVIEW_CHART_THEMES] = FIGURE_BIT (VIGIE_FIGURE_FINDINGS),
+  [VIGIE_OVERVIEW_CHART_STATUS] = FIGURE_BIT (VIGIE_FIGURE_ACTIONS),
+  [VIGIE_OVERVIEW_CHART_MONTHLY] = FIGURE_BIT (VIGIE_FIGURE_FINDINGS_MONTHLY)
+                                   | FIGURE_BIT (VIGIE_FIGURE_COMPLETIONS_MONTHLY),
+  [VIGIE_OVERVIEW_CHART_COUNTRIES] = FIGURE_BIT (VIGIE_FIGURE_SITES_LINKED)
+                                     | FIGURE_BIT (VIGIE_FIGURE_INVESTIGATIONS),
+};
+
+typedef struct
+{
+  GtkWidget *button;
+  GtkLabel  *value;
+  GtkLabel  *detail;
+} TileWidgets;
+
+/* The data of one chart: category labels and codes, series names, values. */
+typedef struct
+{
+  GPtrArray *labels;     /* char * */
+  GPtrArray *codes;      /* char *: what a category stands for (a theme, a status, ...) */
+  GPtrArray *series;     /* char * */
+  GArray    *values;     /* double */
+} ChartData;
+
+struct _VigieOverviewPage
+{
+  GtkWidget           parent_instance;
+
+  GtkStack           *stack;
+  AdwStatusPage      *empty_page;
+  GtkLabel           *heading;
+  GtkSpinner         *spinner;
+  GtkLabel           *status_label;
+  GtkDropDown        *year_dropdown;
+  GtkDropDown        *country_dropdown;
+  GtkFlowBox         *tiles_box;
+  GtkGrid            *charts_grid;
+
+  TileWidgets         tiles[N_TILES];
+  GtkStack           *chart_stacks[VIGIE_OVERVIEW_N_CHARTS];
+  GtkWidget          *charts[VIGIE_OVERVIEW_N_CHARTS];
+  ChartData           chart_data[VIGIE_OVERVIEW_N_CHARTS];
+
+  VigieStore         *store;
+  GArray             *years;          /* int, newest first */
+  GPtrArray          *countries;      /* VigieCountryCount */
+  gboolean            updating;
+
+  int                 year;
+  char               *country;
+  VigieFigures       *figures;        /* the latest result (partial while busy) */
+  guint32             done;           /* FIGURE_BIT of the figures in FIGURES */
+  guint               generation;     /* of the computation whose results are shown */
+  GCancellable       *cancellable;
+  gboolean            busy;
+  gint64              started;
+};
+
+G_DEFINE_FINAL_TYPE (VigieOverviewPage, vigie_overview_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void start_computing (VigieOverviewPage *self);
+
+/* ─── Chart data ─────────────────────────────────────────────────────────── */
+
+static void
+chart_data_reset (ChartData *d)
+{
+  g_clear_pointer (&d->labels, g_ptr_array_unref);
+  g_clear_pointer (&d->codes, g_ptr_array_unref);
+  g_clear_pointer (&d->series, g_ptr_array_unref);
+  g_clear_pointer (&d->values, g_array_unref);
+  d->labels = g_ptr_array_new_with_free_func (g_free);
+  d->codes = g_ptr_array_new_with_free_func (g_free);
+  d->series = g_ptr_array_new_with_free_func (g_free);
+  d->values = g_array_new (FALSE, TRUE, sizeof (double));
+}
+
+static void
+add_value (ChartData *d,
+           double     v)
+{
+  g_array_append_val (d->values, v);
+}
+
+static VigieBarChartData
+bar_data (VigieOverviewPage  *self,
+          VigieOverviewChart  chart)
+{
+  ChartData *d = &self->chart_data[chart];
+  VigieBarChartData data = {
+    .n_categories = d->labels->len,
+    .categories = (const char * const *) d->labels->pdata,
+    .n_series = d->series->len,
+    .series_names = (const char * const *) d->series->pdata,
+    .values = (const double *) (gpointer) d->values->data,
+    .mode = chart == VIGIE_OVERVIEW_CHART_THEMES ? VIGIE_BAR_CHART_STACKED
+                                                 : VIGIE_BAR_CHART_GROUPED,
+  };
+
+  switch (chart)
+    {
+    case VIGIE_OVERVIEW_CHART_THEMES:
+      data.title = _("Findings by theme and severity");
+      data.empty_text = _("No finding was first observed this year.");
+      break;
+    case VIGIE_OVERVIEW_CHART_STATUS:
+      data.title = _("Remediation actions due this year, by status");
+      data.empty_text = _("No remediation action falls due this year.");
+      break;
+    case VIGIE_OVERVIEW_CHART_COUNTRIES:
+      data.title = _("Sites by country");
+      data.empty_text = _("No site is linked to an affiliate or monitored this year.");
+      break;
+    case VIGIE_OVERVIEW_CHART_MONTHLY:
+    case VIGIE_OVERVIEW_N_CHARTS:
+    default:
+      g_assert_not_reached ();
+    }
+  return data;
+}
+
+static VigieLineChartData
+line_data (VigieOverviewPage *self)
+{
+  ChartData *d = &self->chart_data[VIGIE_OVERVIEW_CHART_MONTHLY];
+  VigieLineChartData data = {
+    .title = _("Findings and actions completed per month"),
+    .n_points = d->labels->len,
+    .point_labels = (const char * const *) d->labels->pdata,
+    .n_series = d->series->len,
+    .series_names = (const char * const *) d->series->pdata,
+    .values = (const double *) (gpointer) d->values->data,
+    .area = TRUE,
+    .empty_text = _("Nothing this year."),
+  };
+
+  return data;
+}
+
+static void
+render_chart_cb (cairo_t               *cr,
+                 const VigieChartStyle *style,
+                 double                 width,
+                 double                 height,
+                 gpointer               user_data)
+{
+  GtkWidget *widget = user_data;
+  VigieOverviewPage *self = VIGIE_OVERVIEW_PAGE (gtk_widget_get_ancestor (widget,
+                                                                          VIGIE_TYPE_OVERVIEW_PAGE));
+  VigieOverviewChart chart = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "chart"));
+
+  if (self == NULL || self->chart_data[chart].labels == NULL)
+    return;
+  if (chart == VIGIE_OVERVIEW_CHART_MONTHLY)
+    {
+      VigieLineChartData data = line_data (self);
+
+      vigie_chart_line_render (cr, &data, style, width, height);
+    }
+  else
+    {
+      VigieBarChartData data = bar_data (self, chart);
+
+      vigie_chart_bar_render (cr, &data, style, width, height);
+    }
+}
+
+static char *
+month_abbreviation (int month)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+
+  /* %Ob: the abbreviated month name standing alone. */
+  return g_date_time_format (date, "%Ob");
+}
+
+static const char *
+country_label (const char *code)
+{
+  const char *label = vigie_reference_country_label (code);
+
+  return label != NULL ? label : code;
+}
+
+static int
+compare_country_sites (gconstpointer a,
+                       gconstpointer b)
+{
+  const VigieFiguresCountry *x = a, *y = b;
+  gint64 nx = MAX (x->sites_linked, x->sites_monitored);
+  gint64 ny = MAX (y->sites_linked, y->sites_monitored);
+
+  if (nx != ny)
+    return nx > ny ? -1 : 1;
+  return g_utf8_collate (country_label (x->country), country_label (y->country));
+}
+
+static void
+build_chart (VigieOverviewPage  *self,
+             VigieOverviewChart  chart)
+{
+  ChartData *d = &self->chart_data[chart];
+  const VigieFigures *f = self->figures;
+  const VigieVocabEntry *entries;
+  guint n = 0;
+
+  chart_data_reset (d);
+  switch (chart)
+    {
+    case VIGIE_OVERVIEW_CHART_THEMES:
+      entries = vigie_vocab_entries (VIGIE_VOCAB_SEVERITY, &n);
+      for (guint s = 0; s < n; s++)
+        g_ptr_array_add (d->series, g_strdup (vigie_vocab_label (VIGIE_VOCAB_SEVERITY,
+                                                                 entries[s].code)));
+      for (guint i = 0; i < f->themes->len; i++)
+        {
+          VigieFiguresTheme *t = &g_array_index (f->themes, VigieFiguresTheme, i);
+
+          g_ptr_array_add (d->labels, g_strdup (*t->theme == '\0' ? C_("theme", "No theme")
+                                                : *t->title != '\0'
+                                                ? vigie_reference_text (t->title) : t->theme));
+          g_ptr_array_add (d->codes, g_strdup (t->theme));
+          for (guint s = 0; s < n; s++)
+            add_value (d, (double) t->by_severity[s]);
+        }
+      break;
+
+    case VIGIE_OVERVIEW_CHART_STATUS:
+      entries = vigie_vocab_entries (VIGIE_VOCAB_REMEDIATION_STATUS, &n);
+      g_ptr_array_add (d->series, g_strdup (_("Actions")));
+      /* The workflow order of the vocabulary; statuses with no action are left out. */
+      for (guint s = 0; s < n && s < VIGIE_FIGURES_N_STATUSES; s++)
+        {
+          if (f->actions_by_status[s] == 0)
+            continue;
+          g_ptr_array_add (d->labels, g_strdup (vigie_vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS,
+                                                                   entries[s].code)));
+          g_ptr_array_add (d->codes, g_strdup (entries[s].code));
+          add_value (d, (double) f->actions_by_status[s]);
+        }
+      break;
+
+    case VIGIE_OVERVIEW_CHART_MONTHLY:
+      g_ptr_array_add (d->series, g_strdup (_("Findings first observed")));
+      g_ptr_array_add (d->series, g_strdup (_("Actions completed")));
+      for (int m = 1; m <= 12; m++)
+        {
+          g_ptr_array_add (d->labels, month_abbreviation (m));
+          g_ptr_array_add (d->codes, g_strdup_printf ("%02d", m));
+        }
+      for (int m = 0; m < 12; m++)
+        add_value (d, (double) f->findings_per_month[m]);
+      for (int m = 0; m < 12; m++)
+        add_value (d, (double) f->completions_per_month[m]);
+      break;
+
+    case VIGIE_OVERVIEW_CHART_COUNTRIES:
+      {
+        g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (VigieFiguresCountry),
+                                                      f->countries->len);
+
+        g_array_append_vals (sorted, f->countries->data, f->countries->len);
+        g_array_sort (sorted, compare_country_sites);
+        g_ptr_array_add (d->series, g_strdup (_("Linked to affiliates")));
+        g_ptr_array_add (d->series, g_strdup (_("Monitored")));
+        for (guint i = 0; i < sorted->len && i < MAX_COUNTRIES_SHOWN; i++)
+          {
+            VigieFiguresCountry *c = &g_array_index (sorted, VigieFiguresCountry, i);
+
+            if (c->sites_linked == 0 && c->sites_monitored == 0)
+              continue;
+            g_ptr_array_add (d->labels, g_strdup (country_label (c->country)));
+            g_ptr_array_add (d->codes, g_strdup (c->country));
+            add_value (d, (double) c->sites_linked);
+            add_value (d, (double) c->sites_monitored);
+          }
+      }
+      break;
+
+    case VIGIE_OVERVIEW_N_CHARTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+describe_chart (VigieOverviewPage  *self,
+                VigieOverviewChart  chart)
+{
+  if (chart == VIGIE_OVERVIEW_CHART_MONTHLY)
+    {
+      VigieLineChartData data = line_data (self);
+
+      return vigie_line_chart_describe (&data);
+    }
+  else
+    {
+      VigieBarChartData data = bar_data (self, chart);
+
+      return vigie_bar_chart_describe (&data);
+    }
+}
+
+/* ─── Showing the figures ────────────────────────────────────────────────── */
+
+static char *
+format_count (gint64 n)
+{
+  return vigie_factories_format_count (n);
+}
+
+static void
+set_tile (VigieOverviewPage *self,
+          Tile               tile,
+          gint64             value,
+          const char        *detail)
+{
+  g_autofree char *text = format_count (value);
+
+  gtk_label_set_label (self->tiles[tile].value, text);
+  gtk_label_set_label (self->tiles[tile].detail, detail != NULL ? detail : "");
+  gtk_widget_set_sensitive (self->tiles[tile].button, TRUE);
+}
+
+static void
+update_tiles (VigieOverviewPage *self)
+{
+  const VigieFigures *f = self->figures;
+
+  for (int t = 0; t < N_TILES; t++)
+    if (f == NULL || !(self->done & FIGURE_BIT (tile_defs[t].figure)))
+      {
+        gtk_label_set_label (self->tiles[t].value, "…");
+        gtk_label_set_label (self->tiles[t].detail, "");
+        gtk_widget_set_sensitive (self->tiles[t].button, FALSE);
+      }
+  if (f == NULL)
+    return;
+
+  if (self->done & FIGURE_BIT (VIGIE_FIGURE_SITES_LINKED))
+    set_tile (self, TILE_SITES_LINKED, f->sites_linked, NULL);
+  if (self->done & FIGURE_BIT (VIGIE_FIGURE_INVESTIGATIONS))
+    {
+      set_tile (self, TILE_SITES_MONITORED, f->sites_monitored, NULL);
+      set_tile (self, TILE_INVESTIGATIONS, f->investigations, NULL);
+    }
+  if (self->done & FIGURE_BIT (VIGIE_FIGURE_METHODS))
+    {
+      g_autofree char *women = format_count (f->workers_interviewed_women);
+      g_autofree char *migrant = format_count (f->workers_interviewed_migrant);
+      /* Translators: under the number of workers interviewed, e.g. "1,204 women · 310 migrant" */
+      g_autofree char *detail = g_strdup_printf (_("%1$s women · %2$s migrant"), women, migrant);
+
+      set_tile (self, TILE_WORKERS, f->workers_interviewed, detail);
+    }
+  if (self->done & FIGURE_BIT (VIGIE_FIGURE_FINDINGS))
+    {
+      for (int s = 0; s < VIGIE_FIGURES_N_SEVERITIES; s++)
+        {
+          g_autofree char *detail = NULL;
+
+          if (f->findings > 0)
+            {
+              g_autofree char *total = format_count (f->findings);
+
+              /* Translators: a share of the year's findings, e.g. "12 % of 1,204" */
+              detail = g_strdup_printf (_("%1$.0f %% of %2$s"),
+                                        100.0 * f->findings_by_severity[s] / f->findings, total);
+            }
+          set_tile (self, TILE_CRITICAL + s, f->findings_by_severity[s], detail);
+        }
+    }
+  if (self->done & FIGURE_BIT (VIGIE_FIGURE_OVERDUE))
+    {
+      g_autofree char *date = vigie_factories_format_date (f->today);
+      /* Translators: under the number of overdue actions: the day they are counted on */
+      g_autofree char *detail = g_strdup_printf (_("on %s"), date);
+
+      set_tile (self, TILE_OVERDUE, f->actions_overdue, detail);
+      if (f->actions_overdue > 0)
+        gtk_widget_add_css_class (GTK_WIDGET (self->tiles[TILE_OVERDUE].value), "error");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->tiles[TILE_OVERDUE].value), "error");
+    }
+  if (self->done & FIGURE_BIT (VIGIE_FIGURE_REMEDY_WORKERS))
+    {
+      g_autofree char *women = format_count (f->remedy_workers[VIGIE_REMEDY_GROUP_WOMEN]);
+      g_autofree char *actions = format_count (f->remedy_actions);
+      /* Translators: under the workers receiving remedy: "310 women · 42 actions" */
+      g_autofree char *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%1$s women · %2$s action",
+                                                              "%1$s women · %2$s actions",
+                                                              (gulong) f->remedy_actions),
+                                                 women, actions);
+
+      set_tile (self, TILE_REMEDY, f->remedy_workers[VIGIE_REMEDY_GROUP_TOTAL], detail);
+    }
+}
+
+static void
+update_charts (VigieOverviewPage *self)
+{
+  for (int c = 0; c < VIGIE_OVERVIEW_N_CHARTS; c++)
+    {
+      gboolean ready = self->figures != NULL && (self->done & chart_needs[c]) == chart_needs[c];
+
+      if (ready)
+        {
+          g_autofree char *description = NULL;
+
+          build_chart (self, c);
+          description = describe_chart (self, c);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->charts[c]),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->charts[c]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          c == VIGIE_OVERVIEW_CHART_MONTHLY
+                                          ? line_data (self).title : bar_data (self, c).title, -1);
+          gtk_widget_queue_draw (self->charts[c]);
+        }
+      gtk_stack_set_visible_child_name (self->chart_stacks[c], ready ? "chart" : "loading");
+    }
+}
+
+static void
+update_heading (VigieOverviewPage *self)
+{
+  g_autofree char *heading = NULL;
+
+  if (self->country != NULL)
+    /* Translators: the Overview's heading with one country: "2025 — Viet Nam" */
+    heading = g_strdup_printf (_("%1$d — %2$s"), self->year, country_label (self->country));
+  else
+    /* Translators: the Overview's heading: "Figures of 2025" */
+    heading = g_strdup_printf (_("Figures of %d"), self->year);
+  gtk_label_set_label (self->heading, heading);
+}
+
+static void
+set_busy (VigieOverviewPage *self,
+          gboolean           busy)
+{
+  self->busy = busy;
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  if (busy)
+    gtk_label_set_label (self->status_label, _("Counting…"));
+}
+
+/* ─── Computing ──────────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  VigieStore          *store;      /* the page's; only its path is used in the thread */
+  VigieFiguresOptions  options;
+  char                *country;
+  char                *today;
+  guint                generation;
+  VigieOverviewPage   *self;       /* a reference */
+  GMainContext        *context;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->store);
+  g_free (job->country);
+  g_free (job->today);
+  g_clear_object (&job->self);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+typedef struct
+{
+  VigieOverviewPage *self;
+  guint              generation;
+  VigieFigures      *figures;
+  guint32            done;
+} Progress;
+
+static void
+progress_free (gpointer data)
+{
+  Progress *p = data;
+
+  g_clear_object (&p->self);
+  g_clear_pointer (&p->figures, vigie_figures_free);
+  g_free (p);
+}
+
+static gboolean
+progress_cb (gpointer data)
+{
+  Progress *p = data;
+  VigieOverviewPage *self = p->self;
+
+  if (p->generation != self->generation)
+    return G_SOURCE_REMOVE;
+  g_clear_pointer (&self->figures, vigie_figures_free);
+  self->figures = g_steal_pointer (&p->figures);
+  self->done = p->done;
+  update_tiles (self);
+  update_charts (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+compute_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieStore) store = NULL;
+  g_autoptr(VigieFigures) figures = NULL;
+  guint32 done = 0;
+
+  store = vigie_store_open_another (job->store, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  figures = vigie_figures_new (&job->options, &error);
+  if (figures == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (computed); i++)
+    {
+      Progress *p;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      if (!vigie_figures_compute_one (store, figures, computed[i], &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      done |= FIGURE_BIT (computed[i]);
+      p = g_new0 (Progress, 1);
+      p->self = g_object_ref (job->self);
+      p->generation = job->generation;
+      p->figures = vigie_figures_copy (figures);
+      p->done = done;
+      g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_cb, p,
+                                  progress_free);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+compute_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  VigieOverviewPage *self = VIGIE_OVERVIEW_PAGE (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          || job->generation != self->generation)
+        return;
+      set_busy (self, FALSE);
+      gtk_label_set_label (self->status_label, "");
+      {
+        GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIE_TYPE_WINDOW);
+        /* Translators: %s says why the figures could not be computed */
+        g_autofree char *title = g_strdup_printf (_("The figures could not be counted: %s"),
+                                                  error->message);
+
+        if (window != NULL)
+          vigie_window_add_toast (VIGIE_WINDOW (window), adw_toast_new (title));
+      }
+      return;
+    }
+  if (job->generation != self->generation)
+    return;
+  set_busy (self, FALSE);
+  {
+    double seconds = (g_get_monotonic_time () - self->started) / 1e6;
+    /* Translators: how long the figures took to count, e.g. "Counted in 0.4 s" */
+    g_autofree char *text = g_strdup_printf (_("Counted in %.1f s"), seconds);
+
+    gtk_label_set_label (self->status_label, text);
+  }
+}
+
+static void
+start_computing (VigieOverviewPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->generation++;
+  g_clear_pointer (&self->figures, vigie_figures_free);
+  self->done = 0;
+  update_tiles (self);
+  update_charts (self);
+  if (self->store == NULL || self->year <= 0)
+    {
+      set_busy (self, FALSE);
+      return;
+    }
+  update_heading (self);
+
+  self->cancellable = g_cancellable_new ();
+  job = g_new0 (Job, 1);
+  job->store = g_object_ref (self->store);
+  job->country = g_strdup (self->country);
+  job->today = vigie_today_iso ();
+  job->options.year = self->year;
+  job->options.country = job->country;
+  job->options.today = job->today;
+  job->generation = self->generation;
+  job->self = g_object_ref (self);
+  job->context = g_main_context_ref_thread_default ();
+
+  self->started = g_get_monotonic_time ();
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, compute_done_cb, NULL);
+  g_task_set_source_tag (task, start_computing);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, compute_thread);
+}
+
+/* ─── Year and country ───────────────────────────────────────────────────── */
+
+static void
+scope_changed_cb (VigieOverviewPage *self)
+{
+  guint y, c;
+
+  if (self->updating)
+    return;
+  y = gtk_drop_down_get_selected (self->year_dropdown);
+  c = gtk_drop_down_get_selected (self->country_dropdown);
+  if (self->years == NULL || y == GTK_INVALID_LIST_POSITION || y >= self->years->len)
+    return;
+  self->year = g_array_index (self->years, int, y);
+  g_clear_pointer (&self->country, g_free);
+  if (self->countries != NULL && c != GTK_INVALID_LIST_POSITION && c > 0
+      && c <= self->countries->len)
+    self->country = g_strdup (((VigieCountryCount *) g_ptr_array_index (self->countries,
+                                                                        c - 1))->code);
+  start_computing (self);
+}
+
+static void
+load_scopes (VigieOverviewPage *self)
+{
+  g_autoptr(GtkStringList) years = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) countries = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = vigie_today_iso ();
+  int this_year = atoi (today);
+  guint selected = 0;
+
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->countries, g_ptr_array_unref);
+  if (self->store != NULL)
+    {
+      self->years = vigie_figures_years (self->store, &error);
+      if (self->years == NULL)
+        g_warning ("Cannot list the years of the dataset: %s", error->message);
+      g_clear_error (&error);
+      self->countries = vigie_site_list_countries_in_use (self->store, &error);
+      if (self->countries == NULL)
+        g_warning ("Cannot list the countries of the dataset: %s", error->message);
+    }
+  /* The latest year not after this one (due dates may run into next year). */
+  for (guint i = 0; self->years != NULL && i < self->years->len; i++)
+    {
+      int year = g_array_index (self->years, int, i);
+      g_autofree char *text = g_strdup_printf ("%d", year);
+
+      gtk_string_list_append (years, text);
+      if (year > this_year && selected == i && i + 1 < self->years->len)
+        selected = i + 1;
+    }
+  gtk_string_list_append (countries, _("All Countries"));
+  for (guint i = 0; self->countries != NULL && i < self->countries->len; i++)
+    gtk_string_list_append (countries,
+                            ((VigieCountryCount *) g_ptr_array_index (self->countries, i))->label);
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
+  gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (countries));
+  gtk_drop_down_set_selected (self->country_dropdown, 0);
+  self->updating = FALSE;
+
+  g_clear_pointer (&self->country, g_free);
+  self->year = self->years != NULL && self->years->len > 0
+               ? g_array_index (self->years, int, selected) : 0;
+  gtk_stack_set_visible_child_name (self->stack, self->year > 0 ? "figures" : "empty");
+  if (self->store == NULL)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Dataset Open"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Open or create a dataset to see its figures."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Figures Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Add findings, investigations or remediation actions "
+                                         "to see the figures of a year."));
+    }
+}
+
+void
+vigie_overview_page_set_store (VigieOverviewPage *self,
+                               VigieStore        *store)
+{
+  g_return_if_fail (VIGIE_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (store == NULL || VIGIE_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+  load_scopes (self);
+  start_computing (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+vigie_overview_page_set_year (VigieOverviewPage *self,
+                              int                year,
+                              const char        *country)
+{
+  guint y = GTK_INVALID_LIST_POSITION, c = 0;
+
+  g_return_if_fail (VIGIE_IS_OVERVIEW_PAGE (self));
+
+  for (guint i = 0; self->years != NULL && i < self->years->len; i++)
+    if (g_array_index (self->years, int, i) == year)
+      y = i;
+  for (guint i = 0; country != NULL && self->countries != NULL && i < self->countries->len; i++)
+    if (g_strcmp0 (((VigieCountryCount *) g_ptr_array_index (self->countries, i))->code,
+                   country) == 0)
+      c = i + 1;
+  self->updating = TRUE;
+  if (y != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (self->year_dropdown, y);
+  gtk_drop_down_set_selected (self->country_dropdown, c);
+  self->updating = FALSE;
+  self->year = year;
+  g_free (self->country);
+  self->country = c > 0 ? g_strdup (country) : NULL;
+  gtk_stack_set_visible_child_name (self->stack, "figures");
+  start_computing (self);
+}
+
+int
+vigie_overview_page_get_year (VigieOverviewPage *self)
+{
+  g_return_val_if_fail (VIGIE_IS_OVERVIEW_PAGE (self), 0);
+  return self->year;
+}
+
+/* ─── Going to the lists ─────────────────────────────────────────────────── */
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The page of TYPE in this window, shown as NAME; NULL outside a window. */
+static GtkWidget *
+show_page (VigieOverviewPage *self,
+           const char        *name,
+           GType              type)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIE_TYPE_WINDOW);
+  GtkWidget *page;
+
+  if (window == NULL)
+    return NULL;
+  page = find_descendant (window, type);
+  if (page == NULL)
+    return NULL;
+  vigie_window_show_page (VIGIE_WINDOW (window), name);
+  return page;
+}
+
+/* The Findings page, filtered on the year and country shown, and SEVERITY and THEME. */
+static gboolean
+show_findings (VigieOverviewPage *self,
+               const char        *severity,
+               const char        *theme)
+{
+  GtkWidget *page = show_page (self, "findings", VIGIE_TYPE_FINDINGS_PAGE);
+  g_autoptr(VigieFindingQuery) query = vigie_finding_query_new ();
+
+  if (page == NULL)
+    return FALSE;
+  query->year = self->year;
+  query->country = g_strdup (self->country);
+  query->severity = g_strdup (severity);
+  query->theme = g_strdup (theme);
+  vigie_findings_page_set_filters (VIGIE_FINDINGS_PAGE (page), query);
+  return TRUE;
+}
+
+static gboolean
+show_actions (VigieOverviewPage *self,
+              const char        *status,
+              gboolean           overdue)
+{
+  GtkWidget *page = show_page (self, "remediation", VIGIE_TYPE_REMEDIATION_PAGE);
+  g_autoptr(VigieActionQuery) query = vigie_action_query_new ();
+
+  if (page == NULL)
+    return FALSE;
+  query->status = g_strdup (status);
+  query->only_overdue = overdue;
+  if (self->figures != NULL)
+    query->today = g_strdup (self->figures->today);
+  vigie_remediation_page_set_filters (VIGIE_REMEDIATION_PAGE (page), query);
+  return TRUE;
+}
+
+static gboolean
+show_sites (VigieOverviewPage *self,
+            const char        *country)
+{
+  GtkWidget *page = show_page (self, "factories", VIGIE_TYPE_FACTORIES_PAGE);
+
+  if (page == NULL)
+    return FALSE;
+  vigie_factories_page_filter_country (VIGIE_FACTORIES_PAGE (page), country);
+  return TRUE;
+}
+
+static void
+tile_clicked_cb (GtkButton         *button,
+                 VigieOverviewPage *self)
+{
+  Tile tile = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "tile"));
+  const VigieVocabEntry *severities = vigie_vocab_entries (VIGIE_VOCAB_SEVERITY, NULL);
+
+  switch (tile)
+    {
+    case TILE_SITES_LINKED:
+    case TILE_SITES_MONITORED:
+      show_sites (self, self->country);
+      break;
+    case TILE_INVESTIGATIONS:
+    case TILE_WORKERS:
+      /* No list of investigations: their findings of the year. */
+      show_findings (self, NULL, NULL);
+      break;
+    case TILE_CRITICAL:
+    case TILE_MAJOR:
+    case TILE_MINOR:
+    case TILE_OBSERVATION:
+      show_findings (self, severities[tile - TILE_CRITICAL].code, NULL);
+      break;
+    case TILE_OVERDUE:
+      show_actions (self, NULL, TRUE);
+      break;
+    case TILE_REMEDY:
+      show_actions (self, NULL, FALSE);
+      break;
+    case N_TILES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+vigie_overview_page_activate_element (VigieOverviewPage  *self,
+                                      VigieOverviewChart  chart,
+                                      guint               category,
+                                      guint               series)
+{
+  ChartData *d;
+  const char *code;
+
+  g_return_val_if_fail (VIGIE_IS_OVERVIEW_PAGE (self), FALSE);
+  g_return_val_if_fail (chart < VIGIE_OVERVIEW_N_CHARTS, FALSE);
+
+  d = &self->chart_data[chart];
+  if (d->labels == NULL || category >= d->codes->len)
+    return FALSE;
+  code = g_ptr_array_index (d->codes, category);
+  switch (chart)
+    {
+    case VIGIE_OVERVIEW_CHART_THEMES:
+      {
+        const VigieVocabEntry *severities = vigie_vocab_entries (VIGIE_VOCAB_SEVERITY, NULL);
+
+        if (series != G_MAXUINT && series >= VIGIE_FIGURES_N_SEVERITIES)
+          return FALSE;
+        return show_findings (self, series != G_MAXUINT ? severities[series].code : NULL,
+                              *code != '\0' ? code : NULL);
+      }
+    case VIGIE_OVERVIEW_CHART_STATUS:
+      return show_actions (self, code, FALSE);
+    case VIGIE_OVERVIEW_CHART_MONTHLY:
+      /* The lists have no month filter: the year's findings, or the actions. */
+      if (series == 1)
+        return show_actions (self, NULL, FALSE);
+      return show_findings (self, NULL, NULL);
+    case VIGIE_OVERVIEW_CHART_COUNTRIES:
+      return show_sites (self, code);
+    case VIGIE_OVERVIEW_N_CHARTS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Which element of CHART is at (X, Y): the chart's own hit test on its geometry. */
+static gboolean
+hit_test (VigieOverviewPage  *self,
+          VigieOverviewChart  chart,
+          double              x,
+          double              y,
+          guint              *category,
+          guint              *series)
+{
+  GtkWidget *widget = self->charts[chart];
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  VigieChartStyle style;
+  gboolean hit = FALSE;
+
+  if (self->chart_data[chart].labels == NULL || width <= 0 || height <= 0)
+    return FALSE;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  vigie_chart_widget_fill_style (widget, &style);
+  if (chart == VIGIE_OVERVIEW_CHART_MONTHLY)
+    {
+      VigieLineChartData data = line_data (self);
+      VigieLineChartGeometry g;
+
+      hit = vigie_line_chart_compute_geometry (cr, &data, &style, width, height, &g)
+            && vigie_line_chart_hit_test (&g, &data, x, y, series, category)
+            && *series != G_MAXUINT;
+    }
+  else
+    {
+      VigieBarChartData data = bar_data (self, chart);
+      VigieBarChartGeometry g;
+
+      hit = vigie_bar_chart_compute_geometry (cr, &data, &style, width, height, &g)
+            && vigie_bar_chart_hit_test (&g, &data, x, y, category, series);
+    }
+  vigie_chart_style_clear (&style);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return hit;
+}
+
+static void
+chart_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  gpointer         user_data)
+{
+  VigieOverviewPage *self = VIGIE_OVERVIEW_PAGE (user_data);
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  VigieOverviewChart chart = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "chart"));
+  guint category, series;
+
+  if (hit_test (self, chart, x, y, &category, &series))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      vigie_overview_page_activate_element (self, chart, category, series);
+    }
+}
+
+static gboolean
+chart_query_tooltip_cb (GtkWidget  *widget,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  VigieOverviewPage *self = VIGIE_OVERVIEW_PAGE (user_data);
+  VigieOverviewChart chart = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "chart"));
+  ChartData *d = &self->chart_data[chart];
+  guint category, series;
+  g_autofree char *text = NULL;
+  g_autofree char *value = NULL;
+  const char *label;
+  double v;
+
+  if (keyboard || !hit_test (self, chart, x, y, &category, &series))
+    return FALSE;
+  if (chart == VIGIE_OVERVIEW_CHART_MONTHLY)
+    {
+      /* CATEGORY is the month, SERIES the line. */
+      v = g_array_index (d->values, double, series * d->labels->len + category);
+      value = format_count ((gint64) v);
+      /* Translators: a point of the monthly chart: "Findings first observed, Mar: 120" */
+      text = g_strdup_printf (_("%1$s, %2$s: %3$s"),
+                              (const char *) g_ptr_array_index (d->series, series),
+                              (const char *) g_ptr_array_index (d->labels, category), value);
+    }
+  else
+    {
+      label = g_ptr_array_index (d->labels, category);
+      if (series == G_MAXUINT)
+        {
+          v = 0;
+          for (guint s = 0; s < d->series->len; s++)
+            v += g_array_index (d->values, double, category * d->series->len + s);
+          value = format_count ((gint64) v);
+          text = g_strdup_printf ("%s: %s", label, value);
+        }
+      else
+        {
+          v = g_array_index (d->values, double, category * d->series->len + series);
+          value = format_count ((gint64) v);
+          /* Translators: a bar of a chart: "Wages — Major: 120" */
+          text = g_strdup_printf (_("%1$s — %2$s: %3$s"), label,
+                                  (const char *) g_ptr_array_index (d->series, series), value);
+        }
+    }
+  {
+    /* Translators: the second line of a chart's tooltip */
+    g_autofree char *full = g_strdup_printf ("%s\n%s", text, _("Click to show the list"));
+
+    gtk_tooltip_set_text (tooltip, full);
+  }
+  return TRUE;
+}
+
+/* ─── Building the page ──────────────────────────────────────────────────── */
+
+static void
+build_tiles (VigieOverviewPage *self)
+{
+  for (int t = 0; t < N_TILES; t++)
+    {
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *value = gtk_label_new ("…");
+      GtkWidget *caption = gtk_label_new (_(tile_defs[t].caption));
+      GtkWidget *detail = gtk_label_new ("");
+
+      gtk_widget_add_css_class (button, "card");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_name (button, tile_defs[t].name);
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_widget_add_css_class (value, "title-1");
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_widget_add_css_class (caption, "heading");
+      gtk_label_set_xalign (GTK_LABEL (detail), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (detail, "dim-label");
+      gtk_widget_add_css_class (detail, "caption");
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_box_append (GTK_BOX (box), value);
+      gtk_box_append (GTK_BOX (box), caption);
+      gtk_box_append (GTK_BOX (box), detail);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_set_tooltip_text (button, t == TILE_INVESTIGATIONS || t == TILE_WORKERS
+                                   ? _("Show the findings of this year")
+                                   : t == TILE_SITES_LINKED || t == TILE_SITES_MONITORED
+                                   ? _("Show the sites")
+                                   : t == TILE_OVERDUE ? _("Show the overdue actions")
+                                   : t == TILE_REMEDY ? _("Show the remediation actions")
+                                   : _("Show these findings"));
+      g_object_set_data (G_OBJECT (button), "tile", GINT_TO_POINTER (t));
+      g_signal_connect (button, "clicked", G_CALLBACK (tile_clicked_cb), self);
+      gtk_flow_box_append (self->tiles_box, button);
+      /* The flow box child should not take the focus: the button does. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      self->tiles[t].button = button;
+      self->tiles[t].value = GTK_LABEL (value);
+      self->tiles[t].detail = GTK_LABEL (detail);
+    }
+}
+
+static void
+build_charts (VigieOverviewPage *self)
+{
+  for (int c = 0; c < VIGIE_OVERVIEW_N_CHARTS; c++)
+    {
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *stack = gtk_stack_new ();
+      GtkWidget *spinner = gtk_spinner_new ();
+      GtkWidget *chart = vigie_chart_widget_new ();
+      GtkGesture *click = gtk_gesture_click_new ();
+
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_set_size_request (card, 300, 330);
+      gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+      gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (spinner, 32, 32);
+      gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
+      gtk_stack_add_named (GTK_STACK (stack), chart, "chart");
+      gtk_widget_set_vexpand (stack, TRUE);
+      gtk_widget_set_margin_start (chart, 6);
+      gtk_widget_set_margin_end (chart, 6);
+      gtk_widget_set_margin_top (chart, 6);
+      gtk_widget_set_margin_bottom (chart, 6);
+      g_object_set_data (G_OBJECT (chart), "chart", GUINT_TO_POINTER (c));
+      vigie_chart_widget_set_renderer (VIGIE_CHART_WIDGET (chart), render_chart_cb, chart, NULL);
+      gtk_widget_set_cursor_from_name (chart, "pointer");
+      gtk_widget_set_has_tooltip (chart, TRUE);
+      g_signal_connect (chart, "query-tooltip", G_CALLBACK (chart_query_tooltip_cb), self);
+      g_signal_connect (click, "pressed", G_CALLBACK (chart_pressed_cb), self);
+      gtk_widget_add_controller (chart, GTK_EVENT_CONTROLLER (click));
+      gtk_box_append (GTK_BOX (card), stack);
+      gtk_grid_attach (self->charts_grid, card, c % 2, c / 2, 1, 1);
+      self->chart_stacks[c] = GTK_STACK (stack);
+      self->charts[c] = chart;
+    }
+}
+
+/* ─── For tests ──────────────────────────────────────────────────────────── */
+
+gboolean
+vigie_overview_page_get_busy (VigieOverviewPage *self)
+{
+  g_return_val_if_fail (VIGIE_IS_OVERVIEW_PAGE (self), FALSE);
+  return self->busy;
+}
+
+const VigieFigures *
+vigie_overview_page_get_figures (VigieOverviewPage *self)
+{
+  g_return_val_if_fail (VIGIE_IS_OVERVIEW_PAGE (self), NULL);
+  return self->figures;
+}
+
+static int
+tile_index (const char *name)
+{
+  for (int t = 0; t < N_TILES; t++)
+    if (g_strcmp0 (tile_defs[t].name, name) == 0)
+      return t;
+  return -1;
+}
+
+GtkButton *
+vigie_overview_page_get_tile (VigieOverviewPage *self,
+                              const char        *name)
+{
+  int t = tile_index (name);
+
+  g_return_val_if_fail (VIGIE_IS_OVERVIEW_PAGE (self), NULL);
+  return t >= 0 ? GTK_BUTTON (self->tiles[t].button) : NULL;
+}
+
+const char *
+vigie_overview_page_get_tile_value (VigieOverviewPage *self,
+                                    const char        *name)
+{
+  int t = tile_index (name);
+
+  g_return_val_if_fail (VIGIE_IS_OVERVIEW_PAGE (self), NULL);
+  return t >= 0 ? gtk_label_get_label (self->tiles[t].value) : NULL;
+}
+
+GtkWidget *
+vigie_overview_page_get_chart (VigieOverviewPage  *self,
+                               VigieOverviewChart  chart)
+{
+  g_return_val_if_fail (VIGIE_IS_OVERVIEW_PAGE (self), NULL);
+  g_return_val_if_fail (chart < VIGIE_OVERVIEW_N_CHARTS, NULL);
+  return self->charts[chart];
+}
+
+/* ─── GObject ────────────────────────────────────────────────────────────── */
+
+static void
+vigie_overview_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  VigieOverviewPage *self = VIGIE_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigie_overview_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  VigieOverviewPage *self = VIGIE_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      vigie_overview_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigie_overview_page_dispose (GObject *object)
+{
+  VigieOverviewPage *self = VIGIE_OVERVIEW_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->countries, g_ptr_array_unref);
+  g_clear_pointer (&self->figures, vigie_figures_free);
+  g_clear_pointer (&self->country, g_free);
+  for (int c = 0; c < VIGIE_OVERVIEW_N_CHARTS; c++)
+    {
+      ChartData *d = &self->chart_data[c];
+
+      g_clear_pointer (&d->labels, g_ptr_array_unref);
+      g_clear_pointer (&d->codes, g_ptr_array_unref);
+      g_clear_pointer (&d->series, g_ptr_array_unref);
+      g_clear_pointer (&d->values, g_array_unref);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIE_TYPE_OVERVIEW_PAGE);
+  G_OBJECT_CLASS (vigie_overview_page_parent_class)->dispose (object);
+}
+
+static void
+vigie_overview_page_class_init (VigieOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vigie_overview_page_dispose;
+  object_class->get_property = vigie_overview_page_get_property;
+  object_class->set_property = vigie_overview_page_set_property;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, VIGIE_TYPE_STORE,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (VIGIE_TYPE_CHART_WIDGET);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vigie/Vigie/vigie-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigieOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, VigieOverviewPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VigieOverviewPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, VigieOverviewPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, VigieOverviewPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, VigieOverviewPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VigieOverviewPage, country_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VigieOverviewPage, tiles_box);
+  gtk_widget_class_bind_template_child (widget_class, VigieOverviewPage, charts_grid);
+  gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+vigie_overview_page_init (VigieOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_tiles (self);
+  build_charts (self);
+  load_scopes (self);
+  update_tiles (self);
+  update_charts (self);
+  set_busy (self, FALSE);
+}
