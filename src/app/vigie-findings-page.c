@@ -1036,9 +1036,9 @@ undo_delete (PendingDelete *pd)
       if (self->list != NULL)
         vigie_finding_list_unhide_id (self->list, pd->id);
       settle_editor (self);
-      reload_now (self, pd->id);
-      if (!vigie_findings_page_select_finding (self, pd->id))
-        vigie_finding_editor_load (self->editor, pd->id, NULL);
+      reload_now (self, pd->id);       /* selects it, quietly */
+      vigie_finding_editor_load (self->editor, pd->id, NULL);
+      update_cases_buttons (self);
     }
   else
     vigie_finding_editor_hide_evidence (self->editor, pd->id, FALSE);

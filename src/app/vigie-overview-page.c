@@ -30,7 +30,7 @@
 #include "vigie-window.h"
 
 #define FIGURE_BIT(f) (1u << (f))
-#define MAX_COUNTRIES_SHOWN 12
+#define MAX_COUNTRIES_SHOWN 8
 
 typedef enum
 {
@@ -109,6 +109,46 @@ typedef struct
   GArray    *values;     /* double */
 } ChartData;
 
+/* One connection for the computations of a dataset, opened in the first worker thread
+ * and kept (its page cache stays warm from one year to the next); the lock lets one
+ * computation at a time use it — a cancelled one stops after its current figure. */
+typedef struct
+{
+  gatomicrefcount  ref;
+  GMutex           lock;
+  VigieStore      *source;        /* the page's; only its path is used in the thread */
+  VigieStore      *connection;
+} Worker;
+
+static Worker *
+worker_new (VigieStore *source)
+{
+  Worker *w = g_new0 (Worker, 1);
+
+  g_atomic_ref_count_init (&w->ref);
+  g_mutex_init (&w->lock);
+  w->source = g_object_ref (source);
+  return w;
+}
+
+static Worker *
+worker_ref (Worker *w)
+{
+  g_atomic_ref_count_inc (&w->ref);
+  return w;
+}
+
+static void
+worker_unref (Worker *w)
+{
+  if (w == NULL || !g_atomic_ref_count_dec (&w->ref))
+    return;
+  g_clear_object (&w->connection);
+  g_clear_object (&w->source);
+  g_mutex_clear (&w->lock);
+  g_free (w);
+}
+
 struct _VigieOverviewPage
 {
   GtkWidget           parent_instance;
@@ -129,6 +169,7 @@ struct _VigieOverviewPage
   ChartData           chart_data[VIGIE_OVERVIEW_N_CHARTS];
 
   VigieStore         *store;
+  Worker             *worker;         /* the computations' connection to STORE */
   GArray             *years;          /* int, newest first */
   GPtrArray          *countries;      /* VigieCountryCount */
   gboolean            updating;
@@ -140,7 +181,6 @@ struct _VigieOverviewPage
   guint               generation;     /* of the computation whose results are shown */
   GCancellable       *cancellable;
   gboolean            busy;
-  gint64              started;
 };
 
 G_DEFINE_FINAL_TYPE (VigieOverviewPage, vigie_overview_page, GTK_TYPE_WIDGET)
@@ -493,6 +533,19 @@ update_tiles (VigieOverviewPage *self)
     }
 }
 
+/* Room for every category of a bar chart (the line chart has a fixed size). */
+static int
+chart_height (VigieOverviewPage  *self,
+              VigieOverviewChart  chart)
+{
+  ChartData *d = &self->chart_data[chart];
+  int per_row = chart == VIGIE_OVERVIEW_CHART_COUNTRIES ? 38 : 27;
+
+  if (chart == VIGIE_OVERVIEW_CHART_MONTHLY || d->labels == NULL)
+    return 320;
+  return MAX (320, 130 + (int) d->labels->len * per_row);
+}
+
 static void
 update_charts (VigieOverviewPage *self)
 {
@@ -512,6 +565,8 @@ update_charts (VigieOverviewPage *self)
                                           GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           c == VIGIE_OVERVIEW_CHART_MONTHLY
                                           ? line_data (self).title : bar_data (self, c).title, -1);
+          gtk_widget_set_size_request (GTK_WIDGET (self->chart_stacks[c]), -1,
+                                       chart_height (self, c));
           gtk_widget_queue_draw (self->charts[c]);
         }
       gtk_stack_set_visible_child_name (self->chart_stacks[c], ready ? "chart" : "loading");
@@ -547,19 +602,20 @@ set_busy (VigieOverviewPage *self,
 
 typedef struct
 {
-  VigieStore          *store;      /* the page's; only its path is used in the thread */
+  Worker              *worker;
   VigieFiguresOptions  options;
   char                *country;
   char                *today;
   guint                generation;
   VigieOverviewPage   *self;       /* a reference */
   GMainContext        *context;
+  double               seconds;    /* how long the counting took in the thread */
 } Job;
 
 static void
 job_free (Job *job)
 {
-  g_clear_object (&job->store);
+  worker_unref (job->worker);
   g_free (job->country);
   g_free (job->today);
   g_clear_object (&job->self);
@@ -608,16 +664,27 @@ compute_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   Job *job = task_data;
+  Worker *worker = job->worker;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VigieStore) store = NULL;
   g_autoptr(VigieFigures) figures = NULL;
+  g_autoptr(GMutexLocker) locker = NULL;
   guint32 done = 0;
+  gint64 start;
 
-  store = vigie_store_open_another (job->store, &error);
-  if (store == NULL)
+  locker = g_mutex_locker_new (&worker->lock);
+  start = g_get_monotonic_time ();
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (worker->connection == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      worker->connection = vigie_store_open_another (worker->source, &error);
+      if (worker->connection == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_debug ("Overview: connection opened in %.1f ms",
+               (g_get_monotonic_time () - start) / 1000.0);
     }
   figures = vigie_figures_new (&job->options, &error);
   if (figures == NULL)
@@ -631,7 +698,7 @@ compute_thread (GTask        *task,
 
       if (g_task_return_error_if_cancelled (task))
         return;
-      if (!vigie_figures_compute_one (store, figures, computed[i], &error))
+      if (!vigie_figures_compute_one (worker->connection, figures, computed[i], &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
@@ -645,6 +712,8 @@ compute_thread (GTask        *task,
       g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_cb, p,
                                   progress_free);
     }
+  job->seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_debug ("Overview %d: figures counted in %.1f ms", job->options.year, job->seconds * 1000);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -679,9 +748,8 @@ compute_done_cb (GObject      *source,
     return;
   set_busy (self, FALSE);
   {
-    double seconds = (g_get_monotonic_time () - self->started) / 1e6;
     /* Translators: how long the figures took to count, e.g. "Counted in 0.4 s" */
-    g_autofree char *text = g_strdup_printf (_("Counted in %.1f s"), seconds);
+    g_autofree char *text = g_strdup_printf (_("Counted in %.1f s"), job->seconds);
 
     gtk_label_set_label (self->status_label, text);
   }
@@ -709,7 +777,9 @@ start_computing (VigieOverviewPage *self)
 
   self->cancellable = g_cancellable_new ();
   job = g_new0 (Job, 1);
-  job->store = g_object_ref (self->store);
+  if (self->worker == NULL)
+    self->worker = worker_new (self->store);
+  job->worker = worker_ref (self->worker);
   job->country = g_strdup (self->country);
   job->today = vigie_today_iso ();
   job->options.year = self->year;
@@ -719,7 +789,6 @@ start_computing (VigieOverviewPage *self)
   job->self = g_object_ref (self);
   job->context = g_main_context_ref_thread_default ();
 
-  self->started = g_get_monotonic_time ();
   set_busy (self, TRUE);
   task = g_task_new (self, self->cancellable, compute_done_cb, NULL);
   g_task_set_source_tag (task, start_computing);
@@ -821,6 +890,7 @@ vigie_overview_page_set_store (VigieOverviewPage *self,
 
   if (!g_set_object (&self->store, store))
     return;
+  g_clear_pointer (&self->worker, worker_unref);
   load_scopes (self);
   start_computing (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -1210,7 +1280,8 @@ build_charts (VigieOverviewPage *self)
       GtkGesture *click = gtk_gesture_click_new ();
 
       gtk_widget_add_css_class (card, "card");
-      gtk_widget_set_size_request (card, 300, 330);
+      gtk_widget_set_size_request (card, 300, -1);
+      gtk_widget_set_size_request (stack, -1, 320);
       gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
       gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
       gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
@@ -1336,6 +1407,7 @@ vigie_overview_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->worker, worker_unref);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->countries, g_ptr_array_unref);
   g_clear_pointer (&self->figures, vigie_figures_free);

@@ -1073,7 +1073,8 @@ vigie_remediation_page_open_finding_picker (VigieRemediationPage *self)
   gtk_box_append (GTK_BOX (content), self->picker_stack);
   adw_window_set_content (ADW_WINDOW (window), content);
 
-  g_signal_connect_swapped (self->picker_search, "search-changed", G_CALLBACK (picker_fill), self);
+  /* Refreshed as typed: the query is a LIKE over the titles, limited to 100 rows. */
+  g_signal_connect_swapped (self->picker_search, "changed", G_CALLBACK (picker_fill), self);
   g_signal_connect (self->picker_search, "activate", G_CALLBACK (picker_search_activate_cb), self);
   g_signal_connect_swapped (self->picker_site, "notify::selected", G_CALLBACK (picker_fill), self);
   picker_fill (self);

@@ -253,6 +253,9 @@ test_content (Fixture       *f,
   g_assert_cmpint (query_int (f->a, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (query_int (f->a, "PRAGMA ignore_check_constraints"), ==, 0);
   g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
+  /* The full-text term buffer enlarged for the rebuild is back to FTS5's default. */
+  g_assert_cmpint (query_int (f->a, "SELECT coalesce ((SELECT v FROM findings_fts_config "
+                              "WHERE k = 'hashsize'), 1048576)"), ==, 1048576);
   /* Every secondary index dropped for the bulk write is back. */
   g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
                               "AND tbl_name = 'findings' AND sql IS NOT NULL"), ==, 7);

@@ -494,8 +494,12 @@ test_create_delete_undo (void)
   g_strstrip (title_part);  /* as the search does */
   gtk_editable_set_text (vigie_remediation_page_get_picker_search (page), title_part);
   iterate (400);
-  g_test_message ("search “%s”: %u findings", title_part,
-                  vigie_remediation_page_get_picker_n_results (page));
+  {
+    g_autoptr(GPtrArray) direct = vigie_action_list_search_findings (store (), 0, title_part,
+                                                                    100, NULL);
+
+    g_assert_cmpuint (vigie_remediation_page_get_picker_n_results (page), ==, direct->len);
+  }
   g_assert_cmpuint (vigie_remediation_page_get_picker_n_results (page), >=, 1);
   g_assert_cmpuint (vigie_remediation_page_get_picker_n_results (page), <=, 100);
   {
@@ -511,8 +515,6 @@ test_create_delete_undo (void)
         g_autofree char *part = g_ascii_strdown (title_part, -1);
 
         /* LIKE ignores ASCII case. */
-        if (strstr (title, part) == NULL)
-          g_test_message ("“%s” does not contain “%s”", title, part);
         g_assert_nonnull (strstr (title, part));
         found |= f->id == finding_id;
       }
