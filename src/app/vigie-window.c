@@ -611,10 +611,28 @@ vigie_window_class_init (VigieWindowClass *klass)
   vigie_window_class_install_actions (widget_class);
 }
 
+/* A toast added before the window is shown (the "Opened …" toast at start-up) can take the
+ * initial keyboard focus, and a focused toast never times out. Once the window has its
+ * focus, move it from a toast to the content. */
+static void
+focus_widget_changed_cb (VigieWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *content = adw_toast_overlay_get_child (self->toast_overlay);
+
+  if (focus == NULL || content == NULL
+      || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->toast_overlay))
+      || gtk_widget_is_ancestor (focus, content))
+    return;
+  gtk_widget_child_focus (content, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 vigie_window_init (VigieWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self, "notify::focus-widget",
+                           G_CALLBACK (focus_widget_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->recent_menu = g_menu_new ();
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);

@@ -879,6 +879,12 @@ vigie_chemical_seed_substances (VigieStore  *store,
                                   "    OR rohs_restricted IS NOT excluded.rohs_restricted "
                                   "    OR cmr_category IS NOT excluded.cmr_category "
                                   "    THEN excluded.updated_at ELSE updated_at END "
+                                  /* An analyst's own edit of a substance wins over the
+                                   * seed: rows with an 'update' in the audit log keep
+                                   * their flags. */
+                                  "WHERE NOT EXISTS (SELECT 1 FROM audit_log "
+                                  "  WHERE table_name = 'substances' "
+                                  "    AND row_id = substances.id AND action = 'update') "
                                   "RETURNING id", error);
       if (stmt == NULL)
         goto fail;
@@ -895,6 +901,12 @@ vigie_chemical_seed_substances (VigieStore  *store,
       vigie_bind_text (stmt, 9, empty_str (f[7]) ? NULL : f[7]);
       vigie_bind_text (stmt, 10, now);
       rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          /* Edited by an analyst: left as it is, hazards included. */
+          sqlite3_reset (stmt);
+          continue;
+        }
       if (rc != SQLITE_ROW)
         {
           vigie_store_set_error (store, rc, error);

@@ -30,11 +30,10 @@ expect_out "vigie-cli 0.1.0"
 run --help
 expect_status 0
 expect_out "Usage:"
-for command in init demo import check backup export; do
+for command in init demo import check backup export figures; do
   expect_out "  $command "
 done
 expect_out "--database"
-expect_not_out "figures"
 
 # --help of every command.
 for command in init demo import check backup export; do

@@ -352,6 +352,37 @@ test_label_elements (Fixture       *f,
 
 /* ─── Substance reference ────────────────────────────────────────────────── */
 
+/* An analyst's edit of a seeded substance survives the next seeding (each open of the
+ * Chemicals page seeds again). */
+static void
+test_seed_keeps_edits (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieSubstance) toluene = NULL;
+  g_autoptr(VigieSubstance) again = NULL;
+  gboolean sin_before;
+
+  g_assert_cmpint (vigie_chemical_seed_substances (f->store, &error), >, 0);
+  g_assert_no_error (error);
+  toluene = vigie_chemical_find_substance_by_cas (f->store, "108-88-3", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (toluene);
+  sin_before = toluene->sin_list;
+  toluene->sin_list = !sin_before;
+  g_free (toluene->cmr_category);
+  toluene->cmr_category = g_strdup ("2");
+  g_assert_true (vigie_chemical_update_substance (f->store, toluene, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (vigie_chemical_seed_substances (f->store, &error), >, 0);
+  g_assert_no_error (error);
+  again = vigie_chemical_find_substance_by_cas (f->store, "108-88-3", &error);
+  g_assert_nonnull (again);
+  g_assert_cmpint (again->sin_list, ==, !sin_before);
+  g_assert_cmpstr (again->cmr_category, ==, "2");
+}
+
 static void
 test_seed_substances (Fixture       *f,
                       gconstpointer  data)
@@ -880,6 +911,8 @@ main (int    argc,
               fixture_teardown);
   g_test_add_func ("/chemical/combined-codes", test_combined_codes);
   g_test_add ("/chemical/label-elements", Fixture, NULL, fixture_setup, test_label_elements,
+              fixture_teardown);
+  g_test_add ("/chemical/seed-keeps-edits", Fixture, NULL, fixture_setup, test_seed_keeps_edits,
               fixture_teardown);
   g_test_add ("/chemical/seed-substances", Fixture, NULL, fixture_setup, test_seed_substances,
               fixture_teardown);
