@@ -496,10 +496,11 @@ fill_filters (VigieChemicalsPage *self)
       VigieInventory *inv = g_ptr_array_index (self->inventories, i);
       /* Translators: an inventory: site, period and number of products */
       g_autofree char *item = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%1$s, %2$s (%3$" G_GINT64_FORMAT " product)",
-                                                            "%1$s, %2$s (%3$" G_GINT64_FORMAT " products)",
+                                                            "%1$s, %2$s (%3$lld product)",
+                                                            "%1$s, %2$s (%3$lld products)",
                                                             (gulong) inv->n_products),
-                                               inv->site_name, inv->period, inv->n_products);
+                                               inv->site_name, inv->period,
+                                               (long long) inv->n_products);
 
       gtk_string_list_append (inventories, item);
     }
@@ -587,9 +588,9 @@ show_substance (VigieChemicalsPage *self,
     if (g_strcmp0 (s->cmr_category, cmr_codes[i]) == 0)
       cmr = i;
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->s_cmr), cmr);
-  cas = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %'" G_GINT64_FORMAT " product",
-                                      "In %'" G_GINT64_FORMAT " products",
-                                      (gulong) s->n_products), s->n_products);
+  cas = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %'lld product",
+                                      "In %'lld products",
+                                      (gulong) s->n_products), (long long) s->n_products);
   gtk_label_set_text (GTK_LABEL (self->s_products), cas);
 }
 

@@ -94,8 +94,8 @@ run_export_report (Globals  *globals,
     {
       if (g_error_matches (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND))
         {
-          g_autofree char *message = g_strdup_printf (_("There is no site %" G_GINT64_FORMAT
-                                                        " in the dataset."), site_id);
+          g_autofree char *message = g_strdup_printf (_("There is no site %lld in the dataset."),
+                                                      (long long) site_id);
 
           vigie_cli_print_error (message);
         }

@@ -1461,8 +1461,11 @@ build_rows (const VigieFigures *f)
   for (guint i = 0; i < f->remedy_amounts->len; i++)
     {
       VigieFiguresAmount *a = &g_array_index (f->remedy_amounts, VigieFiguresAmount, i);
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, a->actions);
+      /* Translators: the actions an amount of remedy is the sum of, e.g. "12 actions" */
       Row *row = add_row (rows, VIGIE_FIGURE_REMEDY_AMOUNTS, a->currency, NULL,
-                          g_strdup (a->currency));
+                          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s action",
+                                                        "%s actions", (gulong) a->actions), n));
 
       row->kind = VALUE_MONEY;
       row->count = a->amount_minor;
@@ -1566,6 +1569,8 @@ format_row_value (const Row *row)
     }
 }
 
+#define MAX_TABLE_LABEL 48
+
 GString *
 vigie_figures_to_table (const VigieFigures *f)
 {
@@ -1583,7 +1588,8 @@ vigie_figures_to_table (const VigieFigures *f)
       Row *row = g_ptr_array_index (rows, i);
       char *value = format_row_value (row);
 
-      label_width = MAX (label_width, g_utf8_strlen (row->label, -1));
+      /* Longer labels (some theme titles) push their number to the right. */
+      label_width = MAX (label_width, MIN (g_utf8_strlen (row->label, -1), MAX_TABLE_LABEL));
       value_width = MAX (value_width, g_utf8_strlen (value, -1));
       g_ptr_array_add (values, value);
     }
@@ -1617,7 +1623,7 @@ vigie_figures_to_table (const VigieFigures *f)
         }
       g_string_append (out, "  ");
       g_string_append (out, row->label);
-      pad = label_width - g_utf8_strlen (row->label, -1) + 2
+      pad = MAX (label_width - g_utf8_strlen (row->label, -1), 0) + 2
             + value_width - g_utf8_strlen (value, -1);
       for (glong p = 0; p < pad; p++)
         g_string_append_c (out, ' ');

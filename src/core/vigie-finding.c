@@ -349,7 +349,7 @@ vigie_store_get_finding (VigieStore  *store,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
-                     _("The finding %" G_GINT64_FORMAT " does not exist."), id);
+                     _("The finding %lld does not exist."), (long long) id);
       else
         vigie_store_set_error (store, rc, error);
       sqlite3_reset (stmt);

@@ -544,7 +544,7 @@ build_row (VigieStore  *store,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
-                     _("The site %" G_GINT64_FORMAT " does not exist."), id);
+                     _("The site %lld does not exist."), (long long) id);
       else
         vigie_store_set_error (store, rc, error);
       sqlite3_reset (stmt);

@@ -658,9 +658,10 @@ build_finding (VigiePdf           *pdf,
     g_autofree char *items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items",
                                                            rf->evidence->len), rf->evidence->len);
     g_autofree char *sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "%" G_GINT64_FORMAT " corroborating source",
-                                                             "%" G_GINT64_FORMAT " corroborating sources",
-                                                             (gulong) rf->n_sources), rf->n_sources);
+                                                             "%lld corroborating source",
+                                                             "%lld corroborating sources",
+                                                             (gulong) rf->n_sources),
+                                                (long long) rf->n_sources);
     g_autofree char *testimony = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u testimony",
                                                                "%u testimonies", rf->n_testimony),
                                                   rf->n_testimony);
@@ -718,10 +719,10 @@ build_finding (VigiePdf           *pdf,
         g_string_append_printf (line, ": %s", e->summary);
       if (e->sources_count > 1)
         {
-          g_autofree char *src = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " source",
-                                                               "%" G_GINT64_FORMAT " sources",
+          g_autofree char *src = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld source",
+                                                               "%lld sources",
                                                                (gulong) e->sources_count),
-                                                  e->sources_count);
+                                                  (long long) e->sources_count);
           g_string_append_printf (line, " (%s)", src);
         }
       if (e->confidential)

@@ -2,8 +2,8 @@
  * computed off the main thread (the window keeps drawing, a spinner shows meanwhile), the
  * numbers shown are the engine's, changing the year or country recomputes them, and a
  * click on a number or a chart element opens the list it counts with the filter applied
- * (same count). Screenshots: overview.png (overview-fr.png under LANGUAGE=fr) in
- * $VIGIE_SCREENSHOT_DIR.
+ * (same count). Screenshots: overview.png and overview-charts.png (-fr under
+ * LANGUAGE=fr) in $VIGIE_SCREENSHOT_DIR.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -271,7 +271,16 @@ test_figures_shown (void)
   {
     GPtrArray *hidden = hide_toasts (GTK_WIDGET (window));
 
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_descendant (GTK_WIDGET (page),
+                                                                        GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
     save_screenshot (GTK_WIDGET (window), "overview");
+    /* The lower charts: the monthly line and the sites by country. */
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    iterate (200);
+    save_screenshot (GTK_WIDGET (window), "overview-charts");
+    gtk_adjustment_set_value (adjustment, 0);
     show_toasts (hidden);
   }
 }
