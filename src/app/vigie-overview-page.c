@@ -384,10 +384,17 @@ build_chart (VigieOverviewPage  *self,
           g_ptr_array_add (d->labels, month_abbreviation (m));
           g_ptr_array_add (d->codes, g_strdup_printf ("%02d", m));
         }
-      for (int m = 0; m < 12; m++)
-        add_value (d, (double) f->findings_per_month[m]);
-      for (int m = 0; m < 12; m++)
-        add_value (d, (double) f->completions_per_month[m]);
+      {
+        /* Months still to come in the current year are gaps, not zeros. */
+        int last = 12;
+
+        if (f->today != NULL && atoi (f->today) == f->year && strlen (f->today) >= 7)
+          last = atoi (f->today + 5);
+        for (int m = 0; m < 12; m++)
+          add_value (d, m < last ? (double) f->findings_per_month[m] : NAN);
+        for (int m = 0; m < 12; m++)
+          add_value (d, m < last ? (double) f->completions_per_month[m] : NAN);
+      }
       break;
 
     case VIGIE_OVERVIEW_CHART_COUNTRIES:
@@ -1181,6 +1188,8 @@ chart_query_tooltip_cb (GtkWidget  *widget,
     {
       /* CATEGORY is the month, SERIES the line. */
       v = g_array_index (d->values, double, series * d->labels->len + category);
+      if (isnan (v))
+        return FALSE;
       value = format_count ((gint64) v);
       /* Translators: a point of the monthly chart: "Findings first observed, Mar: 120" */
       text = g_strdup_printf (_("%1$s, %2$s: %3$s"),

@@ -271,8 +271,8 @@ test_figures_shown (void)
   {
     GPtrArray *hidden = hide_toasts (GTK_WIDGET (window));
 
-    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_descendant (GTK_WIDGET (page),
-                                                                        GTK_TYPE_SCROLLED_WINDOW));
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (
+      gtk_widget_get_ancestor (vigie_overview_page_get_chart (page, 0), GTK_TYPE_SCROLLED_WINDOW));
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
 
     save_screenshot (GTK_WIDGET (window), "overview");
