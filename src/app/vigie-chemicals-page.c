@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "vigie-chemicals-page.h"
+#include "vigie-pages.h"
 #include "vigie-factories-private.h"
 #include "vigie-ghs-pictogram.h"
 #include "vigie-reference.h"
@@ -1985,7 +1986,8 @@ vigie_chemicals_page_init (VigieChemicalsPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (selection_changed_cb), self);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  vigie_column_view_set_model_when_mapped (self->column_view,
+                                           GTK_SELECTION_MODEL (self->selection));
 
   add_column (self, _("Product"), COL_NAME, VIGIE_CHEMICAL_SORT_TRADE_NAME, TRUE, -1);
   add_column (self, _("Process"), COL_PROCESS, VIGIE_CHEMICAL_SORT_PROCESS, FALSE, 92);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "vigie-factories-private.h"
+#include "vigie-pages.h"
 #include "vigie-import-dialog.h"
 #include "vigie-site-editor.h"
 #include "vigie-vocab.h"
@@ -1361,7 +1362,8 @@ vigie_factories_page_init (VigieFactoriesPage *self)
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  vigie_column_view_set_model_when_mapped (self->column_view,
+                                           GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 

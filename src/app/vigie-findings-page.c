@@ -13,6 +13,7 @@
 #include "vigie-factories-private.h"
 #include "vigie-finding-editor.h"
 #include "vigie-findings-page.h"
+#include "vigie-pages.h"
 #include "vigie-evidence.h"
 #include "vigie-investigation-dialog.h"
 #include "vigie-reference.h"
@@ -200,7 +201,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = g_strdup ("");
     }
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip);
+  /* On GTK 4.8 under X11 every tooltip change costs a round trip to the X server, which
+   * made scrolling a long list stutter: only the confidential marker keeps a tooltip. */
+  if (column == VIGIE_FINDING_SORT_TITLE && vigie_finding_row_get_n_confidential (row) > 0)
+    gtk_widget_set_tooltip_text (label, tooltip);
+  else if (gtk_widget_get_has_tooltip (label))
+    gtk_widget_set_tooltip_text (label, NULL);
 }
 
 /* ─── Count and empty state ──────────────────────────────────────────────── */
@@ -1585,7 +1591,9 @@ vigie_findings_page_init (VigieFindingsPage *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection))));
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  vigie_column_view_set_model_when_mapped (self->column_view,
+                                           GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_set_show_row_separators (self->column_view, TRUE);
   gtk_column_view_set_reorderable (self->column_view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");

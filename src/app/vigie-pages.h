@@ -4,10 +4,17 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 void vigie_pages_ensure_types (void);
+
+/* Gives MODEL to VIEW only while VIEW is mapped (and takes it back on unmap). GTK 4.8's
+ * column view builds a row widget for every item it is told about while it has no
+ * allocation, so a hidden page with 20,000 rows cost seconds on every dataset load. The
+ * selection model keeps the items and the selection meanwhile. */
+void vigie_column_view_set_model_when_mapped (GtkColumnView     *view,
+                                              GtkSelectionModel *model);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "vigie-factories-private.h"
 #include "vigie-finding.h"
 #include "vigie-remediation-page.h"
+#include "vigie-pages.h"
 #include "vigie-remediation.h"
 #include "vigie-util.h"
 #include "vigie-vocab.h"
@@ -1236,9 +1237,10 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       break;
     }
   gtk_inscription_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
-  if (column == COL_ACTION || column == COL_FINDING)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  /* On GTK 4.8 under X11 every tooltip change costs a round trip to the X server, which
+   * made scrolling a long list stutter: the full texts are in the action editor. */
+  if (gtk_widget_get_has_tooltip (GTK_WIDGET (label)))
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
 }
 
 static void
@@ -1724,7 +1726,8 @@ vigie_remediation_page_init (VigieRemediationPage *self)
 
   self->overdue = -1;
   self->selection = gtk_multi_selection_new (NULL);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  vigie_column_view_set_model_when_mapped (self->column_view,
+                                           GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (list_selection_changed_cb), self);
 

@@ -137,7 +137,13 @@ page_child (const char *name)
 static GListModel *
 view_model (void)
 {
-  return G_LIST_MODEL (gtk_column_view_get_model (vigie_factories_page_get_column_view (page)));
+  GtkSelectionModel *model = gtk_column_view_get_model (vigie_factories_page_get_column_view (page));
+
+  /* The view holds its model only while it is on screen (vigie-pages.c); the site list
+   * behind it is the same list. */
+  if (model == NULL)
+    return G_LIST_MODEL (vigie_factories_page_get_site_list (page));
+  return G_LIST_MODEL (model);
 }
 
 static guint
@@ -155,7 +161,12 @@ row_at (guint position)
 static gboolean
 page_idle (gpointer data)
 {
-  return !vigie_factories_page_get_busy (page);
+  GtkColumnView *view = vigie_factories_page_get_column_view (page);
+
+  /* The view gets its model on the first frame after it has a size (vigie-pages.c). */
+  return !vigie_factories_page_get_busy (page)
+         && (!gtk_widget_get_mapped (GTK_WIDGET (view))
+             || gtk_column_view_get_model (view) != NULL);
 }
 
 /* Waits for the list to settle after a search or sort (search-changed is delayed). */
