@@ -9,6 +9,7 @@
 
 #include "vigie-action-list.h"
 #include "vigie-remediation.h"
+#include "vigie-row-cache.h"
 #include "vigie-store-private.h"
 #include "vigie-util.h"
 #include "vigie-vocab.h"
@@ -305,7 +306,7 @@ struct _VigieActionList
   char             *today;        /* the day the last query ran for */
   GArray           *ids;          /* gint64 */
   GHashTable       *positions;    /* id → position + 1, built when first asked */
-  GHashTable       *cache;        /* id → VigieActionRow */
+  VigieRowCache    *cache;        /* built rows, least recently used evicted */
   GHashTable       *hidden;       /* gint64 * set: ids left out (a deletion awaiting Undo) */
 };
 
@@ -383,19 +384,13 @@ vigie_action_list_get_item (GListModel *model,
   if (position >= self->ids->len)
     return NULL;
   id = g_array_index (self->ids, gint64, position);
-  row = g_hash_table_lookup (self->cache, &id);
+  row = vigie_row_cache_lookup (self->cache, id);
   if (row == NULL)
     {
-      gint64 *key;
-
-      if (g_hash_table_size (self->cache) >= ROW_CACHE_SIZE)
-        g_hash_table_remove_all (self->cache);
       row = build_row (self, id);
-      key = g_new (gint64, 1);
-      *key = id;
-      g_hash_table_insert (self->cache, key, row);
+      vigie_row_cache_insert (self->cache, id, row);
     }
-  return g_object_ref (row);
+  return row;
 }
 
 static void
@@ -416,7 +411,7 @@ vigie_action_list_finalize (GObject *object)
   g_free (self->today);
   g_array_unref (self->ids);
   g_clear_pointer (&self->positions, g_hash_table_unref);
-  g_hash_table_unref (self->cache);
+  vigie_row_cache_free (self->cache);
   g_hash_table_unref (self->hidden);
   G_OBJECT_CLASS (vigie_action_list_parent_class)->finalize (object);
 }
@@ -432,7 +427,7 @@ vigie_action_list_init (VigieActionList *self)
 {
   self->query = vigie_action_query_new ();
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->cache = vigie_row_cache_new (ROW_CACHE_SIZE);
   self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
@@ -514,7 +509,7 @@ vigie_action_list_set_query (VigieActionList        *self,
   g_array_unref (self->ids);
   self->ids = ids;
   g_clear_pointer (&self->positions, g_hash_table_unref);
-  g_hash_table_remove_all (self->cache);
+  vigie_row_cache_clear (self->cache);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
   return TRUE;
 }
@@ -564,11 +559,11 @@ vigie_action_list_refresh_id (VigieActionList *self,
 
   if (id == 0)
     {
-      g_hash_table_remove_all (self->cache);
+      vigie_row_cache_clear (self->cache);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, self->ids->len, self->ids->len);
       return;
     }
-  g_hash_table_remove (self->cache, &id);
+  vigie_row_cache_forget (self->cache, id);
   position = vigie_action_list_find_position (self, id);
   if (position != G_MAXUINT)
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
@@ -589,7 +584,7 @@ vigie_action_list_hide_id (VigieActionList *self,
   if (position == G_MAXUINT)
     return;
   g_array_remove_index (self->ids, position);
-  g_hash_table_remove (self->cache, &id);
+  vigie_row_cache_forget (self->cache, id);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
 }

@@ -10,6 +10,7 @@
 #include "vigie-chemical-list.h"
 #include "vigie-reference.h"
 #include "vigie-site-list.h"
+#include "vigie-row-cache.h"
 #include "vigie-store-private.h"
 #include "vigie-vocab.h"
 
@@ -508,7 +509,7 @@ struct _VigieChemicalList
   VigieChemicalQuery *query;
   GArray             *ids;
   GHashTable         *hidden;      /* gint64* set */
-  GHashTable         *rows;        /* gint64* → VigieChemicalRow */
+  VigieRowCache      *rows;        /* built rows, least recently used evicted */
 
   GMutex              worker_lock;
   VigieStore         *worker;
@@ -527,7 +528,7 @@ vigie_chemical_list_dispose (GObject *object)
   VigieChemicalList *self = VIGIE_CHEMICAL_LIST (object);
 
   if (self->rows != NULL)
-    g_hash_table_remove_all (self->rows);
+    vigie_row_cache_clear (self->rows);
   g_mutex_lock (&self->worker_lock);
   g_clear_object (&self->worker);
   g_mutex_unlock (&self->worker_lock);
@@ -543,7 +544,7 @@ vigie_chemical_list_finalize (GObject *object)
   g_clear_pointer (&self->query, vigie_chemical_query_free);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->rows, vigie_row_cache_free);
   g_mutex_clear (&self->worker_lock);
   G_OBJECT_CLASS (vigie_chemical_list_parent_class)->finalize (object);
 }
@@ -563,7 +564,7 @@ vigie_chemical_list_init (VigieChemicalList *self)
   self->query = vigie_chemical_query_new ();
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->rows = vigie_row_cache_new (ROW_CACHE_SIZE);
   g_mutex_init (&self->worker_lock);
 }
 
@@ -591,9 +592,9 @@ vigie_chemical_list_get_item (GListModel *model,
   if (position >= self->ids->len)
     return NULL;
   id = g_array_index (self->ids, gint64, position);
-  row = g_hash_table_lookup (self->rows, &id);
+  row = vigie_row_cache_lookup (self->rows, id);
   if (row != NULL)
-    return g_object_ref (row);
+    return row;
 
   row = build_row (self->store, id, &error);
   if (row == NULL)
@@ -616,10 +617,7 @@ vigie_chemical_list_get_item (GListModel *model,
       row->flags_label = g_strdup ("");
       return row;
     }
-  /* A simple bound: rows are cheap to build again. */
-  if (g_hash_table_size (self->rows) >= ROW_CACHE_SIZE)
-    g_hash_table_remove_all (self->rows);
-  g_hash_table_insert (self->rows, g_memdup2 (&id, sizeof id), g_object_ref (row));
+  vigie_row_cache_insert (self->rows, id, row);
   return row;
 }
 
@@ -671,7 +669,7 @@ swap_ids (VigieChemicalList *self,
     }
   g_array_unref (self->ids);
   self->ids = ids;
-  g_hash_table_remove_all (self->rows);
+  vigie_row_cache_clear (self->rows);
   if (old_n > 0 || ids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
 }
@@ -824,7 +822,7 @@ vigie_chemical_list_refresh_id (VigieChemicalList *self,
 
   g_return_if_fail (VIGIE_IS_CHEMICAL_LIST (self));
 
-  g_hash_table_remove (self->rows, &id);
+  vigie_row_cache_forget (self->rows, id);
   position = vigie_chemical_list_find_position (self, id);
   if (position != G_MAXUINT)
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
@@ -839,7 +837,7 @@ vigie_chemical_list_hide_id (VigieChemicalList *self,
   g_return_if_fail (VIGIE_IS_CHEMICAL_LIST (self));
 
   g_hash_table_add (self->hidden, g_memdup2 (&id, sizeof id));
-  g_hash_table_remove (self->rows, &id);
+  vigie_row_cache_forget (self->rows, id);
   position = vigie_chemical_list_find_position (self, id);
   if (position != G_MAXUINT)
     {

@@ -11,6 +11,7 @@
 #include "vigie-finding-list.h"
 #include "vigie-reference.h"
 #include "vigie-site-list.h"
+#include "vigie-row-cache.h"
 #include "vigie-store-private.h"
 #include "vigie-vocab.h"
 
@@ -581,8 +582,7 @@ struct _VigieFindingList
   VigieFindingQuery *query;
   GArray            *ids;
   GHashTable        *hidden;
-  GHashTable        *row_cache;
-  GQueue             rows_lru;
+  VigieRowCache  *rows;         /* built rows, least recently used evicted */
 
   GMutex             worker_lock;
   VigieStore        *worker;
@@ -596,32 +596,12 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (VigieFindingList, vigie_finding_list, G_TYPE_OBJE
                                                       vigie_finding_list_model_init))
 
 static void
-clear_row_cache (VigieFindingList *self)
-{
-  g_hash_table_remove_all (self->row_cache);
-  g_queue_clear_full (&self->rows_lru, g_object_unref);
-}
-
-static void
-forget_row (VigieFindingList *self,
-            gint64            id)
-{
-  GList *link = g_hash_table_lookup (self->row_cache, &id);
-
-  if (link == NULL)
-    return;
-  g_hash_table_remove (self->row_cache, &id);
-  g_object_unref (link->data);
-  g_queue_delete_link (&self->rows_lru, link);
-}
-
-static void
 vigie_finding_list_dispose (GObject *object)
 {
   VigieFindingList *self = VIGIE_FINDING_LIST (object);
 
-  if (self->row_cache != NULL)
-    clear_row_cache (self);
+  if (self->rows != NULL)
+    vigie_row_cache_clear (self->rows);
   g_mutex_lock (&self->worker_lock);
   g_clear_object (&self->worker);
   g_mutex_unlock (&self->worker_lock);
@@ -638,7 +618,7 @@ vigie_finding_list_finalize (GObject *object)
   g_clear_pointer (&self->query, vigie_finding_query_free);
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
-  g_clear_pointer (&self->row_cache, g_hash_table_unref);
+  g_clear_pointer (&self->rows, vigie_row_cache_free);
   g_mutex_clear (&self->worker_lock);
 
   G_OBJECT_CLASS (vigie_finding_list_parent_class)->finalize (object);
@@ -659,8 +639,7 @@ vigie_finding_list_init (VigieFindingList *self)
   self->query = vigie_finding_query_new ();
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->row_cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_queue_init (&self->rows_lru);
+  self->rows = vigie_row_cache_new (ROW_CACHE_SIZE);
   g_mutex_init (&self->worker_lock);
 }
 
@@ -683,20 +662,15 @@ vigie_finding_list_get_item (GListModel *model,
   VigieFindingList *self = VIGIE_FINDING_LIST (model);
   g_autoptr(GError) error = NULL;
   VigieFindingRow *row;
-  GList *link;
   gint64 id;
 
   if (position >= self->ids->len)
     return NULL;
 
   id = g_array_index (self->ids, gint64, position);
-  link = g_hash_table_lookup (self->row_cache, &id);
-  if (link != NULL)
-    {
-      g_queue_unlink (&self->rows_lru, link);
-      g_queue_push_head_link (&self->rows_lru, link);
-      return g_object_ref (link->data);
-    }
+  row = vigie_row_cache_lookup (self->rows, id);
+  if (row != NULL)
+    return row;
 
   row = build_row (self->store, id, &error);
   if (row == NULL)
@@ -715,15 +689,7 @@ vigie_finding_list_get_item (GListModel *model,
       return row;
     }
 
-  g_queue_push_head (&self->rows_lru, g_object_ref (row));
-  g_hash_table_insert (self->row_cache, g_memdup2 (&id, sizeof id), self->rows_lru.head);
-  while (self->rows_lru.length > ROW_CACHE_SIZE)
-    {
-      VigieFindingRow *old = g_queue_pop_tail (&self->rows_lru);
-
-      g_hash_table_remove (self->row_cache, &old->id);
-      g_object_unref (old);
-    }
+  vigie_row_cache_insert (self->rows, id, row);
   return row;
 }
 
@@ -782,7 +748,7 @@ swap_ids (VigieFindingList *self,
     }
   g_array_unref (self->ids);
   self->ids = ids;
-  clear_row_cache (self);
+  vigie_row_cache_clear (self->rows);
   if (old_n > 0 || ids->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
 }
@@ -945,7 +911,7 @@ vigie_finding_list_refresh_id (VigieFindingList *self,
 
   g_return_if_fail (VIGIE_IS_FINDING_LIST (self));
 
-  forget_row (self, id);
+  vigie_row_cache_forget (self->rows, id);
   position = vigie_finding_list_find_position (self, id);
   if (position != G_MAXUINT)
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
@@ -960,7 +926,7 @@ vigie_finding_list_hide_id (VigieFindingList *self,
   g_return_if_fail (VIGIE_IS_FINDING_LIST (self));
 
   g_hash_table_add (self->hidden, g_memdup2 (&id, sizeof id));
-  forget_row (self, id);
+  vigie_row_cache_forget (self->rows, id);
   position = vigie_finding_list_find_position (self, id);
   if (position != G_MAXUINT)
     {
