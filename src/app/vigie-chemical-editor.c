@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vigie-chemical-editor.h"
+#include "vigie-pages.h"
 #include "vigie-chemical.h"
 #include "vigie-ghs-pictogram.h"
 #include "vigie-reference.h"
@@ -1121,9 +1122,8 @@ build_form (VigieChemicalEditor *self)
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->hazard_dropdown = gtk_drop_down_new (NULL, NULL);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->hazard_dropdown), TRUE);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (self->hazard_dropdown),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
+  /* Statements are long ("H200 — Unstable explosive (withdrawn)"): the button ellipsizes. */
+  vigie_drop_down_set_compact (GTK_DROP_DOWN (self->hazard_dropdown));
   gtk_widget_set_hexpand (self->hazard_dropdown, TRUE);
   gtk_widget_set_tooltip_text (self->hazard_dropdown, _("Every statement of the GHS and the "
                                                         "EU EUH statements"));

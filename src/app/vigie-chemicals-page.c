@@ -279,49 +279,6 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (child), text);
 }
 
-/* Drop-down buttons whose text (a long site name) ellipsizes instead of widening the page;
- * the popup shows the whole text. */
-static void
-setup_ellipsized (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (data))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_string (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  data)
-{
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
-}
-
-static void
-ellipsize_drop_down (GtkDropDown *drop_down)
-{
-  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (button, "setup", G_CALLBACK (setup_ellipsized), GINT_TO_POINTER (TRUE));
-  g_signal_connect (button, "bind", G_CALLBACK (bind_string), NULL);
-  g_signal_connect (popup, "setup", G_CALLBACK (setup_ellipsized), GINT_TO_POINTER (FALSE));
-  g_signal_connect (popup, "bind", G_CALLBACK (bind_string), NULL);
-  gtk_drop_down_set_factory (drop_down, button);
-  gtk_drop_down_set_list_factory (drop_down, popup);
-  gtk_drop_down_set_expression (drop_down,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
-}
 
 /* ─── Query ──────────────────────────────────────────────────────────────── */
 
@@ -1375,7 +1332,7 @@ build_measurements (VigieChemicalsPage *self)
   self->m_product = gtk_drop_down_new (NULL, NULL);
   gtk_widget_set_valign (self->m_product, GTK_ALIGN_CENTER);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->m_product), TRUE);
-  ellipsize_drop_down (GTK_DROP_DOWN (self->m_product));
+  vigie_drop_down_set_compact (GTK_DROP_DOWN (self->m_product));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->m_product);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   row = adw_action_row_new ();
@@ -1383,7 +1340,7 @@ build_measurements (VigieChemicalsPage *self)
   self->m_substance = gtk_drop_down_new (NULL, NULL);
   gtk_widget_set_valign (self->m_substance, GTK_ALIGN_CENTER);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->m_substance), TRUE);
-  ellipsize_drop_down (GTK_DROP_DOWN (self->m_substance));
+  vigie_drop_down_set_compact (GTK_DROP_DOWN (self->m_substance));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->m_substance);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   entries = vigie_vocab_entries (VIGIE_VOCAB_EXPOSURE_KIND, &n);
@@ -1931,6 +1888,7 @@ vigie_chemicals_page_class_init (VigieChemicalsPageClass *klass)
                                                "/io/github/vigie/Vigie/vigie-chemicals-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, paned);
   gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, inventory_filter);
+  gtk_widget_class_bind_template_child_full (widget_class, "view_switcher", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, process_filter);
   gtk_widget_class_bind_template_child (widget_class, VigieChemicalsPage, class_filter);
@@ -1979,8 +1937,20 @@ vigie_chemicals_page_init (VigieChemicalsPage *self)
   build_substances (self);
   build_measurements (self);
 
-  ellipsize_drop_down (self->inventory_filter);
-  ellipsize_drop_down (self->class_filter);
+  vigie_drop_down_set_compact (self->inventory_filter);
+  /* Buttons as wide as their own label, not all as wide as the longest: the four views
+   * then fit beside the editor in long languages too. */
+  {
+    GtkWidget *switcher = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                     VIGIE_TYPE_CHEMICALS_PAGE,
+                                                                     "view_switcher"));
+    GtkLayoutManager *layout = gtk_widget_get_layout_manager (switcher);
+
+    if (GTK_IS_BOX_LAYOUT (layout))
+      gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), FALSE);
+  }
+  vigie_drop_down_set_compact (self->process_filter);
+  vigie_drop_down_set_compact (self->class_filter);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -1355,6 +1355,8 @@ vigie_factories_page_init (VigieFactoriesPage *self)
   guint n = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vigie_drop_down_set_compact (self->country_filter);
+  vigie_drop_down_set_compact (self->location_type_filter);
 
   self->pending = g_ptr_array_new_with_free_func (pending_delete_unref);
 

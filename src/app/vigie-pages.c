@@ -14,6 +14,7 @@
 #include "vigie-overview-page.h"
 #include "vigie-pages.h"
 #include "vigie-remediation-page.h"
+#include "vigie-reports-page.h"
 
 void
 vigie_pages_ensure_types (void)
@@ -23,6 +24,7 @@ vigie_pages_ensure_types (void)
   g_type_ensure (VIGIE_TYPE_FINDINGS_PAGE);
   g_type_ensure (VIGIE_TYPE_OVERVIEW_PAGE);
   g_type_ensure (VIGIE_TYPE_REMEDIATION_PAGE);
+  g_type_ensure (VIGIE_TYPE_REPORTS_PAGE);
 }
 
 /* The model goes in once the view has a size: at map time it has none yet, and GTK would
@@ -88,5 +90,67 @@ vigie_column_view_set_model_when_mapped (GtkColumnView     *view,
       gtk_column_view_set_model (view, NULL);
       if (gtk_widget_get_mapped (GTK_WIDGET (view)))
         column_view_mapped_cb (view);
+    }
+}
+
+/* ─── Compact drop-downs ─────────────────────────────────────────────────── */
+
+static void
+compact_button_setup_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *item,
+                         gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+compact_popup_setup_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+compact_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  data)
+{
+  GObject *object = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       GTK_IS_STRING_OBJECT (object)
+                       ? gtk_string_object_get_string (GTK_STRING_OBJECT (object)) : "");
+}
+
+void
+vigie_drop_down_set_compact (GtkDropDown *drop_down)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) popup = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  g_signal_connect (button, "setup", G_CALLBACK (compact_button_setup_cb), NULL);
+  g_signal_connect (button, "bind", G_CALLBACK (compact_bind_cb), NULL);
+  g_signal_connect (popup, "setup", G_CALLBACK (compact_popup_setup_cb), NULL);
+  g_signal_connect (popup, "bind", G_CALLBACK (compact_bind_cb), NULL);
+  gtk_drop_down_set_factory (drop_down, button);
+  gtk_drop_down_set_list_factory (drop_down, popup);
+  if (gtk_drop_down_get_expression (drop_down) == NULL)
+    {
+      g_autoptr(GtkExpression) expression =
+        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+      gtk_drop_down_set_expression (drop_down, expression);
     }
 }

@@ -17,4 +17,9 @@ void vigie_pages_ensure_types (void);
 void vigie_column_view_set_model_when_mapped (GtkColumnView     *view,
                                               GtkSelectionModel *model);
 
+/* Makes a drop-down of GtkStringObjects shrink with the window: the button's text
+ * ellipsizes (between 6 and 28 characters) while the popup shows every text whole. Long
+ * translations then cannot push a toolbar wider than the screen. */
+void vigie_drop_down_set_compact             (GtkDropDown       *drop_down);
+
 G_END_DECLS

@@ -1350,6 +1350,7 @@ build (VigieRemediationPage *self)
   self->grouping = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (groupings)),
                                                      NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->grouping), _("Group the timeline's rows"));
+  vigie_drop_down_set_compact (self->grouping);
   g_signal_connect_swapped (self->grouping, "notify::selected",
                             G_CALLBACK (grouping_changed_cb), self);
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->grouping));
@@ -1383,25 +1384,32 @@ build (VigieRemediationPage *self)
 
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_label_set_ellipsize (self->count_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (self->count_label, 8);
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->count_label));
 
   self->bulk_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_label (self->bulk_button, _("Change Status"));
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->bulk_button));
 
-  button = gtk_button_new_with_mnemonic (_("_Roll Up Finding Status"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.rollup");
-  gtk_widget_set_tooltip_text (button, _("Set the finding's status (open, progress made, "
-                                         "closed) from its actions; every finding when no "
-                                         "action is open"));
-  gtk_box_append (GTK_BOX (toolbar), button);
+  /* Secondary actions in a menu, so that the toolbar fits narrow windows in every
+   * language. */
+  {
+    g_autoptr(GMenu) more = g_menu_new ();
+
+    g_menu_append (more, _("_Roll Up Finding Status"), "page.rollup");
+    button = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (more));
+    gtk_widget_set_tooltip_text (button, _("More Actions"));
+    gtk_box_append (GTK_BOX (toolbar), button);
+  }
 
   button = icon_button ("user-trash-symbolic", "page.delete-action",
                         _("Delete the action (Delete)"));
   gtk_box_append (GTK_BOX (toolbar), button);
-  button = gtk_button_new_with_mnemonic (_("_New Action…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.new-action");
-  gtk_widget_set_tooltip_text (button, _("Add an action to a finding (Ctrl+N)"));
+  button = icon_button ("list-add-symbolic", "page.new-action",
+                        _("Add an action to a finding (Ctrl+N)"));
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_box_append (GTK_BOX (toolbar), button);
 
@@ -1433,6 +1441,10 @@ build (VigieRemediationPage *self)
   /* Translators: a filter button: actions due this calendar month */
   self->month_toggle = filter_toggle ("x-office-calendar-symbolic", _("Due This _Month"),
                                       _("Only actions due in the current month"));
+  vigie_drop_down_set_compact (self->site_filter);
+  vigie_drop_down_set_compact (self->status_filter);
+  vigie_drop_down_set_compact (self->escalation_filter);
+  vigie_drop_down_set_compact (self->responsible_filter);
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->site_filter));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->status_filter));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->escalation_filter));

@@ -624,7 +624,6 @@ format_date (const char *iso,
   int y, m, d;
   char buf[128];
   locale_t loc;
-  locale_t own = (locale_t) 0;
   gsize len;
 
   if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
@@ -633,19 +632,26 @@ format_date (const char *iso,
   tm.tm_mon = m - 1;
   tm.tm_mday = d;
   tm.tm_hour = 12;
-  if (self != NULL)
-    loc = self->c_locale;
-  else
-    loc = own = duplocale (LC_GLOBAL_LOCALE);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-  len = strftime_l (buf, sizeof buf, format, &tm, loc);
+  if (self != NULL)
+    {
+      loc = self->c_locale;
+      len = strftime_l (buf, sizeof buf, format, &tm, loc);
+    }
+  else
+    len = strftime (buf, sizeof buf, format, &tm);  /* the UI's locale (screen) */
 #pragma GCC diagnostic pop
-  if (own != (locale_t) 0)
-    freelocale (own);
   if (len == 0)
     return g_strdup (iso);
   return g_strdup (buf);
+}
+
+char *
+vigie_report_format_date_as (const char *iso,
+                             const char *format)
+{
+  return format_date (iso, format);
 }
 
 char *

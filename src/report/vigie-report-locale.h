@@ -53,6 +53,10 @@ const char        *vigie_report_country          (const char        *english);
 
 /* "15 June 2026" (in French "15 juin 2026") from "2026-06-15"; "" for NULL or "". */
 char              *vigie_report_format_date      (const char        *iso) G_GNUC_WARN_UNUSED_RESULT;
+/* ISO date ISO in strftime FORMAT, month and day names in the report locale (the UI's
+ * when none is pushed). */
+char              *vigie_report_format_date_as   (const char        *iso,
+                                                  const char        *format) G_GNUC_WARN_UNUSED_RESULT;
 /* "15 Jun 2026" (in French "15 juin 2026"), for tables. */
 char              *vigie_report_format_date_short (const char       *iso) G_GNUC_WARN_UNUSED_RESULT;
 /* "12,345" / "12 345" with the language's digit grouping. */

@@ -12,6 +12,8 @@
 
 #include "vigie-timeline.h"
 #include "vigie-vocab.h"
+/* Last: in a report, the axis and its month names follow the report's language. */
+#include "vigie-report-i18n.h"
 
 /* Status indices in VIGIE_VOCAB_REMEDIATION_STATUS (checked at run time in data_init). */
 enum
@@ -396,12 +398,12 @@ format_day (guint32     day,
             const char *format)
 {
   GDate date;
-  char buffer[128];
+  char iso[16];
 
   julian_to_date (day, &date);
-  if (g_date_strftime (buffer, sizeof buffer, format, &date) == 0)
-    return g_strdup ("");
-  return g_strdup (buffer);
+  g_snprintf (iso, sizeof iso, "%04d-%02d-%02d", g_date_get_year (&date),
+              g_date_get_month (&date), g_date_get_day (&date));
+  return vigie_report_format_date_as (iso, format);
 }
 
 /* The axis: a line and a label at each tick, grid lines down the row area. */

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui-test-util.h"
@@ -175,7 +176,46 @@ report_too_wide (GtkWidget *widget,
 
       gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
       g_test_message ("  too wide: %d px: %s", minimum, path);
+      /* What adds up to it. */
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (gtk_widget_get_visible (child))
+          {
+            gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+            g_test_message ("    %d px: %s", minimum, G_OBJECT_TYPE_NAME (child));
+            if (g_getenv ("VIGIE_TEST_WIDTH_DEPTH") != NULL)
+              for (GtkWidget *grandchild = gtk_widget_get_first_child (child); grandchild != NULL;
+                   grandchild = gtk_widget_get_next_sibling (grandchild))
+                if (gtk_widget_get_visible (grandchild))
+                  {
+                    gtk_widget_measure (grandchild, GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
+                                        NULL, NULL, NULL);
+                    g_test_message ("      %d px: %s", minimum, G_OBJECT_TYPE_NAME (grandchild));
+                  }
+          }
     }
+}
+
+/* VIGIE_TEST_WIDTH_TREE=N: prints every widget at least N pixels wide at its minimum, to
+ * find what to fix when a page is too wide. */
+static void
+dump_wide (GtkWidget *widget,
+           int        threshold,
+           int        depth)
+{
+  int minimum = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum < threshold)
+    return;
+  g_test_message ("%*s%d px: %s%s%s", depth * 2, "", minimum, G_OBJECT_TYPE_NAME (widget),
+                  GTK_IS_LABEL (widget) ? " " : "",
+                  GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : "");
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    dump_wide (child, threshold, depth + 1);
 }
 
 /* ─── Tests ──────────────────────────────────────────────────────────────── */
@@ -253,6 +293,8 @@ test_pages_fit (void)
       g_test_message ("%s: minimum width %d px", pages[i], minimum);
       if (minimum > SCREEN_WIDTH)
         report_too_wide (GTK_WIDGET (window), SCREEN_WIDTH);
+      if (g_getenv ("VIGIE_TEST_WIDTH_TREE") != NULL)
+        dump_wide (GTK_WIDGET (window), atoi (g_getenv ("VIGIE_TEST_WIDTH_TREE")), 0);
       if (minimum > SCREEN_WIDTH)
         g_string_append_printf (too_wide, " %s (%d px)", pages[i], minimum);
       vigie_test_save_screenshot (GTK_WIDGET (window), name);
