@@ -215,7 +215,7 @@ update_label_elements (VigieChemicalEditor *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->pictogram_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->pictogram_box), child);
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->pictogram_box), child);
   g_clear_pointer (&self->signal_word, g_free);
   g_clear_pointer (&self->pictograms, g_free);
   if (self->store == NULL)
@@ -238,7 +238,7 @@ update_label_elements (VigieChemicalEditor *self)
       gtk_widget_set_tooltip_text (area, vigie_ghs_pictogram_name (label->pictograms[i]));
       gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       vigie_ghs_pictogram_name (label->pictograms[i]), -1);
-      gtk_box_append (GTK_BOX (self->pictogram_box), area);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->pictogram_box), area);
     }
   self->pictograms = g_strjoinv (" ", label->pictograms);
   self->signal_word = g_strdup (label->signal_word != NULL ? label->signal_word : "");
@@ -1109,7 +1109,13 @@ build_form (VigieChemicalEditor *self)
 
   group = group_new (self, _("Hazard Statements"));
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  self->pictogram_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  /* Pictograms wrap when the editor is narrow (long translations beside it). */
+  self->pictogram_box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->pictogram_box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->pictogram_box), 9);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->pictogram_box), 4);
+  gtk_widget_set_can_focus (self->pictogram_box, FALSE);
+  gtk_widget_set_hexpand (self->pictogram_box, TRUE);
   self->signal_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->signal_label, "title-3");
   gtk_box_append (GTK_BOX (box), self->pictogram_box);
@@ -1145,6 +1151,7 @@ build_form (VigieChemicalEditor *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->measurement_rows);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->m_kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
+  vigie_drop_down_set_compact (GTK_DROP_DOWN (self->m_kind));
   self->m_date = small_entry (NULL, _("Date"), 9);
   self->m_value = small_entry (NULL, _("Value"), 5);
   self->m_unit = small_entry ("mg/m³", _("Unit"), 6);
