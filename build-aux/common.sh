@@ -38,7 +38,8 @@ vigie_as_root ()
   fi
 }
 
-# The packages of build-aux/debian-packages.txt, comments and blank lines removed.
+# The packages of build-aux/debian-packages.txt, comments and blank lines removed. A line
+# "package|command" names a package needed only when the command is missing.
 vigie_package_list ()
 {
   sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$VIGIE_ROOT/build-aux/debian-packages.txt"
@@ -55,6 +56,14 @@ ensure_packages ()
   mapfile -t wanted < <(vigie_package_list)
   missing=()
   for pkg in "${wanted[@]}"; do
+    # "package|command": the package is only needed when the command is missing (npm: a
+    # Node.js from outside Debian brings its own npm and conflicts with Debian's).
+    if [[ "$pkg" == *"|"* ]]; then
+      if command -v "${pkg#*|}" >/dev/null 2>&1; then
+        continue
+      fi
+      pkg="${pkg%%|*}"
+    fi
     status="$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)"
     if [ "$status" != "installed" ]; then
       missing+=("$pkg")

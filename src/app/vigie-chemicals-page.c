@@ -186,7 +186,7 @@ format_qty (double      v,
   if (isnan (v))
     return g_strdup ("—");
   /* Translators: a quantity and its unit: "1,200 L" */
-  return g_strdup_printf (C_("quantity", "%'.0f %s"), v, unit);
+  return g_strdup_printf (C_("quantity", "%1$'.0f %2$s"), v, unit);
 }
 
 static char *

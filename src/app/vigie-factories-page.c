@@ -45,6 +45,10 @@ struct _VigieFactoriesPage
   GtkDropDown         *country_filter;
   GtkDropDown         *location_type_filter;
   GtkToggleButton     *critical_toggle;
+  GtkWidget           *activity_chip;      /* the Overview's linked / monitored filter */
+  GtkLabel            *activity_chip_label;
+  int                  linked_year;
+  int                  monitored_year;
   GtkStack            *list_stack;
   GtkScrolledWindow   *scrolled_window;
   GtkColumnView       *column_view;
@@ -517,6 +521,9 @@ vigie_factories_page_select_site (VigieFactoriesPage *self,
 
 /* ─── Filters and the query ──────────────────────────────────────────────── */
 
+static void update_activity_chip (VigieFactoriesPage *self);
+static void clear_activity_cb    (VigieFactoriesPage *self);
+
 static VigieSiteQuery *
 query_from_widgets (VigieFactoriesPage *self)
 {
@@ -533,6 +540,8 @@ query_from_widgets (VigieFactoriesPage *self)
   if (type != GTK_INVALID_LIST_POSITION && type > 0)
     q->location_type = g_strdup (types[type - 1].code);
   q->only_open_critical = gtk_toggle_button_get_active (self->critical_toggle);
+  q->linked_year = self->linked_year;
+  q->monitored_year = self->monitored_year;
   q->sort = self->sort;
   q->descending = self->descending;
   return q;
@@ -786,7 +795,7 @@ pending_delete_commit (PendingDelete *pd)
       g_warning ("Cannot delete site %" G_GINT64_FORMAT ": %s", pd->id, error->message);
       if (self != NULL)
         {
-          title = g_strdup_printf (_("“%s” could not be deleted: %s"), pd->name,
+          title = g_strdup_printf (_("“%1$s” could not be deleted: %2$s"), pd->name,
                                    error->message);
           vigie_factories_add_toast (GTK_WIDGET (self), adw_toast_new (title));
         }
@@ -1160,6 +1169,8 @@ vigie_factories_page_set_store (VigieFactoriesPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->location_type_filter, 0);
   gtk_toggle_button_set_active (self->critical_toggle, FALSE);
+  self->linked_year = self->monitored_year = 0;
+  update_activity_chip (self);
   self->updating = FALSE;
   update_country_filter (self);
   update_actions (self);
@@ -1357,6 +1368,24 @@ vigie_factories_page_init (VigieFactoriesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   vigie_drop_down_set_compact (self->country_filter);
   vigie_drop_down_set_compact (self->location_type_filter);
+  {
+    /* The Overview's filter (sites linked or monitored in a year), cleared by a click. */
+    GtkWidget *chip_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+    self->activity_chip_label = GTK_LABEL (gtk_label_new (""));
+    gtk_box_append (GTK_BOX (chip_box), GTK_WIDGET (self->activity_chip_label));
+    gtk_box_append (GTK_BOX (chip_box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+    self->activity_chip = gtk_button_new ();
+    gtk_button_set_child (GTK_BUTTON (self->activity_chip), chip_box);
+    gtk_widget_add_css_class (self->activity_chip, "pill");
+    gtk_widget_set_tooltip_text (self->activity_chip, _("Clear this filter"));
+    gtk_widget_set_visible (self->activity_chip, FALSE);
+    g_signal_connect_object (self->activity_chip, "clicked", G_CALLBACK (clear_activity_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_insert_after (self->activity_chip,
+                             gtk_widget_get_parent (GTK_WIDGET (self->critical_toggle)),
+                             GTK_WIDGET (self->critical_toggle));
+  }
 
   self->pending = g_ptr_array_new_with_free_func (pending_delete_unref);
 
@@ -1429,6 +1458,46 @@ vigie_factories_page_init (VigieFactoriesPage *self)
 }
 
 /* ─── Filters from elsewhere (the Overview) ──────────────────────────────── */
+
+static void
+update_activity_chip (VigieFactoriesPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->linked_year > 0 && self->monitored_year > 0)
+    /* Translators: a filter of the sites, e.g. "Linked or monitored in 2025" */
+    text = g_strdup_printf (_("Linked or monitored in %d"), self->linked_year);
+  else if (self->linked_year > 0)
+    /* Translators: a filter of the sites, e.g. "Linked to affiliates in 2025" */
+    text = g_strdup_printf (_("Linked to affiliates in %d"), self->linked_year);
+  else if (self->monitored_year > 0)
+    /* Translators: a filter of the sites, e.g. "Monitored in 2025" */
+    text = g_strdup_printf (_("Monitored in %d"), self->monitored_year);
+  gtk_label_set_label (self->activity_chip_label, text != NULL ? text : "");
+  gtk_widget_set_visible (self->activity_chip, text != NULL);
+}
+
+static void
+clear_activity_cb (VigieFactoriesPage *self)
+{
+  self->linked_year = self->monitored_year = 0;
+  update_activity_chip (self);
+  run_query (self);
+}
+
+void
+vigie_factories_page_filter_activity (VigieFactoriesPage *self,
+                                      const char         *country,
+                                      int                 linked_year,
+                                      int                 monitored_year)
+{
+  g_return_if_fail (VIGIE_IS_FACTORIES_PAGE (self));
+
+  self->linked_year = MAX (linked_year, 0);
+  self->monitored_year = MAX (monitored_year, 0);
+  update_activity_chip (self);
+  vigie_factories_page_filter_country (self, country);
+}
 
 void
 vigie_factories_page_filter_country (VigieFactoriesPage *self,

@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vigie-action-editor.h"
@@ -16,6 +17,7 @@
 #include "vigie-finding.h"
 #include "vigie-remediation-page.h"
 #include "vigie-pages.h"
+#include "vigie-reference.h"
 #include "vigie-remediation.h"
 #include "vigie-util.h"
 #include "vigie-vocab.h"
@@ -45,6 +47,9 @@ struct _VigieRemediationPage
   GtkDropDown          *responsible_filter;
   GtkToggleButton      *overdue_toggle;
   GtkToggleButton      *month_toggle;
+  GtkWidget            *scope_chip;
+  GtkLabel             *scope_chip_label;
+  VigieActionQuery     *scope;          /* the Overview's filters no widget shows, or NULL */
   GtkMenuButton        *bulk_button;
   GtkLabel             *count_label;
   VigieTimelineWidget  *timeline;
@@ -279,6 +284,15 @@ query_from_widgets (VigieRemediationPage *self)
                                                                   responsible - 1))->id;
   q->only_overdue = gtk_toggle_button_get_active (self->overdue_toggle);
   q->due_this_month = gtk_toggle_button_get_active (self->month_toggle);
+  if (self->scope != NULL)
+    {
+      q->country = g_strdup (self->scope->country);
+      q->due_from = g_strdup (self->scope->due_from);
+      q->due_to = g_strdup (self->scope->due_to);
+      q->completed_from = g_strdup (self->scope->completed_from);
+      q->completed_to = g_strdup (self->scope->completed_to);
+      q->remedy_only = self->scope->remedy_only;
+    }
   q->today = today_iso ();
   q->sort = self->sort;
   q->descending = self->descending;
@@ -371,11 +385,95 @@ filters_changed_cb (VigieRemediationPage *self)
   reload (self, vigie_action_editor_get_action_id (self->editor));
 }
 
+/* "2025", "March 2025" or "1 Mar 2025 – 30 Apr 2025": the days FROM to TO (either may
+ * be NULL). */
+static char *
+describe_days (const char *from,
+               const char *to)
+{
+  g_autofree char *first = from != NULL ? vigie_factories_format_date (from) : NULL;
+  g_autofree char *last = to != NULL ? vigie_factories_format_date (to) : NULL;
+
+  if (from != NULL && to != NULL && strlen (from) == 10 && strlen (to) == 10
+      && strncmp (from, to, 4) == 0)
+    {
+      if (strcmp (from + 4, "-01-01") == 0 && strcmp (to + 4, "-12-31") == 0)
+        return g_strndup (from, 4);
+      if (strncmp (from, to, 7) == 0 && strcmp (from + 7, "-01") == 0
+          && strcmp (to + 7, "-31") == 0)
+        {
+          g_autoptr(GDateTime) date = g_date_time_new_utc (atoi (from), atoi (from + 5), 1,
+                                                           0, 0, 0);
+
+          return date != NULL ? g_date_time_format (date, "%OB %Y") : g_strndup (from, 7);
+        }
+    }
+  if (from != NULL && to != NULL)
+    /* Translators: a range of days, e.g. "1 Mar 2025 – 30 Apr 2025" */
+    return g_strdup_printf (_("%1$s – %2$s"), first, last);
+  if (to != NULL)
+    /* Translators: a range of days ending on a day, e.g. "by 31 Dec 2025" */
+    return g_strdup_printf (_("by %s"), last);
+  /* Translators: a range of days starting on a day, e.g. "from 1 Jan 2025" */
+  return g_strdup_printf (_("from %s"), first);
+}
+
+static void
+update_scope_chip (VigieRemediationPage *self)
+{
+  const VigieActionQuery *q = self->scope;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (q != NULL && q->country != NULL)
+    {
+      const char *label = vigie_reference_country_label (q->country);
+
+      g_string_append (text, label != NULL ? label : q->country);
+    }
+  if (q != NULL && (q->due_from != NULL || q->due_to != NULL))
+    {
+      g_autofree char *days = describe_days (q->due_from, q->due_to);
+
+      g_string_append (text, text->len > 0 ? " · " : "");
+      /* Translators: the actions due in a period, e.g. "Due 2025", "Due by 31 Dec 2025" */
+      g_string_append_printf (text, C_("actions", "Due %s"), days);
+    }
+  if (q != NULL && (q->completed_from != NULL || q->completed_to != NULL))
+    {
+      g_autofree char *days = describe_days (q->completed_from, q->completed_to);
+
+      g_string_append (text, text->len > 0 ? " · " : "");
+      /* Translators: the actions completed in a period, e.g. "Completed March 2025" */
+      g_string_append_printf (text, C_("actions", "Completed %s"), days);
+    }
+  if (q != NULL && q->remedy_only)
+    {
+      g_string_append (text, text->len > 0 ? " · " : "");
+      g_string_append (text, _("Providing remedy"));
+    }
+  gtk_label_set_label (self->scope_chip_label, text->str);
+  gtk_widget_set_visible (self->scope_chip, text->len > 0);
+}
+
+static void
+clear_scope_cb (VigieRemediationPage *self)
+{
+  g_clear_pointer (&self->scope, vigie_action_query_free);
+  update_scope_chip (self);
+  reload (self, vigie_action_editor_get_action_id (self->editor));
+}
+
 void
 vigie_remediation_page_set_filters (VigieRemediationPage   *self,
                                     const VigieActionQuery *q)
 {
   g_return_if_fail (VIGIE_IS_REMEDIATION_PAGE (self));
+
+  g_clear_pointer (&self->scope, vigie_action_query_free);
+  if (q->country != NULL || q->due_from != NULL || q->due_to != NULL
+      || q->completed_from != NULL || q->completed_to != NULL || q->remedy_only)
+    self->scope = vigie_action_query_copy (q);
+  update_scope_chip (self);
 
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->site_filter, 0);
@@ -807,7 +905,7 @@ vigie_remediation_page_delete_action (VigieRemediationPage *self,
 
   short_desc = g_utf8_substring (record->description, 0, 48);
   /* Translators: %s is the start of the deleted action's description */
-  title = g_strdup_printf (_("Deleted “%s%s”"), short_desc,
+  title = g_strdup_printf (_("Deleted “%1$s%2$s”"), short_desc,
                            g_utf8_strlen (record->description, -1) > 48 ? "…" : "");
   t = adw_toast_new (title);
   adw_toast_set_button_label (t, _("_Undo"));
@@ -1451,6 +1549,23 @@ build (VigieRemediationPage *self)
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->responsible_filter));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->overdue_toggle));
   gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->month_toggle));
+  {
+    /* The filters the Overview adds (country, due or completed in a period, remedy). */
+    GtkWidget *chip_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+    self->scope_chip_label = GTK_LABEL (gtk_label_new (""));
+    gtk_label_set_ellipsize (self->scope_chip_label, PANGO_ELLIPSIZE_END);
+    gtk_label_set_max_width_chars (self->scope_chip_label, 36);
+    gtk_box_append (GTK_BOX (chip_box), GTK_WIDGET (self->scope_chip_label));
+    gtk_box_append (GTK_BOX (chip_box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+    self->scope_chip = gtk_button_new ();
+    gtk_button_set_child (GTK_BUTTON (self->scope_chip), chip_box);
+    gtk_widget_add_css_class (self->scope_chip, "pill");
+    gtk_widget_set_tooltip_text (self->scope_chip, _("Clear this filter"));
+    g_signal_connect_swapped (self->scope_chip, "clicked", G_CALLBACK (clear_scope_cb), self);
+    gtk_widget_set_visible (self->scope_chip, FALSE);
+    gtk_box_append (GTK_BOX (filters), self->scope_chip);
+  }
   g_signal_connect_swapped (self->site_filter, "notify::selected",
                             G_CALLBACK (filters_changed_cb), self);
   g_signal_connect_swapped (self->status_filter, "notify::selected",
@@ -1659,6 +1774,7 @@ vigie_remediation_page_dispose (GObject *object)
 
   flush_pending (self);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->scope, vigie_action_query_free);
   g_clear_weak_pointer (&self->undo_toast);
   if (self->picker != NULL)
     gtk_window_destroy (GTK_WINDOW (self->picker));

@@ -283,7 +283,7 @@ vigie_evidence_attach_file (VigieStore           *store,
       int saved = errno;
 
       g_set_error (error, VIGIE_EVIDENCE_ERROR, VIGIE_EVIDENCE_ERROR_WRITE,
-                   _("Cannot create the evidence folder “%s”: %s"), folder, g_strerror (saved));
+                   _("Cannot create the evidence folder “%1$s”: %2$s"), folder, g_strerror (saved));
       return FALSE;
     }
   g_chmod (folder, 0700);
@@ -295,7 +295,7 @@ vigie_evidence_attach_file (VigieStore           *store,
       g_autofree char *display = g_filename_display_basename (source_path);
 
       g_set_error (error, VIGIE_EVIDENCE_ERROR, VIGIE_EVIDENCE_ERROR_READ,
-                   _("Cannot read “%s”: %s"), display, local_error->message);
+                   _("Cannot read “%1$s”: %2$s"), display, local_error->message);
       return FALSE;
     }
 
@@ -365,7 +365,7 @@ vigie_evidence_attach_file (VigieStore           *store,
       g_unlink (tmp_path);
       if (n < 0)
         g_set_error (error, VIGIE_EVIDENCE_ERROR, VIGIE_EVIDENCE_ERROR_READ,
-                     _("Cannot read “%s”: %s"), display, local_error->message);
+                     _("Cannot read “%1$s”: %2$s"), display, local_error->message);
       else
         g_set_error (error, VIGIE_EVIDENCE_ERROR, VIGIE_EVIDENCE_ERROR_TYPE,
                      _("“%s” is empty."), display);
