@@ -1486,26 +1486,25 @@ clear_activity_cb (VigieFactoriesPage *self)
 }
 
 void
+vigie_factories_page_filter_country (VigieFactoriesPage *self,
+                                     const char         *country)
+{
+  vigie_factories_page_filter_activity (self, country, 0, 0);
+}
+
+void
 vigie_factories_page_filter_activity (VigieFactoriesPage *self,
                                       const char         *country,
                                       int                 linked_year,
                                       int                 monitored_year)
 {
+  guint selected = 0;
+
   g_return_if_fail (VIGIE_IS_FACTORIES_PAGE (self));
 
   self->linked_year = MAX (linked_year, 0);
   self->monitored_year = MAX (monitored_year, 0);
   update_activity_chip (self);
-  vigie_factories_page_filter_country (self, country);
-}
-
-void
-vigie_factories_page_filter_country (VigieFactoriesPage *self,
-                                     const char         *country)
-{
-  guint selected = 0;
-
-  g_return_if_fail (VIGIE_IS_FACTORIES_PAGE (self));
 
   for (guint i = 0; country != NULL && self->countries != NULL && i < self->countries->len; i++)
     if (g_strcmp0 (((VigieCountryCount *) g_ptr_array_index (self->countries, i))->code,

@@ -90,6 +90,8 @@ struct _VigieFindingsPage
   guint               busy;
   gboolean            updating;
   gint64              site_id;
+  int                 month;        /* of the year filter, set by the Overview; 0 none */
+  gboolean            no_theme;     /* only untagged findings, set by the Overview */
 
   /* What each filter's items stand for (after "All"): codes, or years as strings. */
   GPtrArray          *filter_codes[N_FILTERS];
@@ -380,6 +382,8 @@ query_from_widgets (VigieFindingsPage *self)
 
   q->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   q->site_id = self->site_id;
+  q->month = self->month;
+  q->no_theme = self->no_theme;
   q->country = g_strdup (filter_code (self, FILTER_COUNTRY));
   q->theme = g_strdup (filter_code (self, FILTER_THEME));
   q->indicator = g_strdup (filter_code (self, FILTER_INDICATOR));
@@ -569,18 +573,27 @@ static void
 update_site_chip (VigieFindingsPage *self)
 {
   g_autoptr(VigieSiteRecord) site = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (self->site_id <= 0 || self->store == NULL)
+  if (self->site_id > 0 && self->store != NULL)
     {
-      gtk_widget_set_visible (self->site_chip, FALSE);
-      return;
+      site = vigie_store_get_site (self->store, self->site_id, NULL);
+      /* Translators: the site filter, e.g. "Site: Alpha Electronics" */
+      g_string_append_printf (text, _("Site: %s"), site != NULL ? site->name : "?");
     }
-  site = vigie_store_get_site (self->store, self->site_id, NULL);
-  /* Translators: the site filter, e.g. "Site: Alpha Electronics" */
-  text = g_strdup_printf (_("Site: %s"), site != NULL ? site->name : "?");
-  gtk_label_set_label (self->site_chip_label, text);
-  gtk_widget_set_visible (self->site_chip, TRUE);
+  /* The filters the Overview adds to the drop-downs: a month of the year, no theme. */
+  if (self->month >= 1 && self->month <= 12)
+    {
+      g_autoptr(GDateTime) date = g_date_time_new_utc (2000, self->month, 1, 0, 0, 0);
+      g_autofree char *month = g_date_time_format (date, "%OB");
+
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "", month);
+    }
+  if (self->no_theme)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? " · " : "",
+                            C_("theme", "No theme"));
+  gtk_label_set_label (self->site_chip_label, text->str);
+  gtk_widget_set_visible (self->site_chip, text->len > 0);
 }
 
 void
@@ -598,6 +611,8 @@ vigie_findings_page_filter_site (VigieFindingsPage *self,
 static void
 clear_site_cb (VigieFindingsPage *self)
 {
+  self->month = 0;
+  self->no_theme = FALSE;
   vigie_findings_page_filter_site (self, 0);
 }
 
@@ -1722,6 +1737,8 @@ vigie_findings_page_set_filters (VigieFindingsPage       *self,
                               filter_position (self, FILTER_YEAR, year));
   self->updating = FALSE;
   self->site_id = MAX (query->site_id, 0);
+  self->month = query->year > 0 ? query->month : 0;
+  self->no_theme = query->no_theme;
   update_site_chip (self);
-  reload_now (self, 0);
+  run_query (self);
 }

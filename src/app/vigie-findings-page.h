@@ -53,7 +53,8 @@ gboolean          vigie_findings_page_select_finding   (VigieFindingsPage *self,
 GtkDropDown      *vigie_findings_page_get_filter       (VigieFindingsPage *self,
                                                         const char        *name);
 /* Shows the findings QUERY filters on (country, theme, indicator, severity, status,
- * disclosure level, year, site; its search and sort are ignored), clearing the search. */
+ * disclosure level, year and month, no theme, site; its search and sort are ignored),
+ * clearing the search. The list is filled in a worker thread (see get_busy). */
 void              vigie_findings_page_set_filters      (VigieFindingsPage       *self,
                                                         const VigieFindingQuery *query);
 

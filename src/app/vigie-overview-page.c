@@ -6,6 +6,13 @@
  * each showing a spinner until then. Changing the year or the country cancels the
  * computation under way.
  *
+ * Every number and chart element opens the list it counts, filtered to exactly those rows
+ * (tests/ui/test-ui-overview.c compares the counts): findings, actions and sites on their
+ * pages (with the year, month, country, theme, status... filters of their queries), the
+ * investigations under way and the activities in a window of their own. The charts are
+ * reachable by keyboard (vigie-chart-widget.h): their elements are listed here, in reading
+ * order, with their place and accessible text.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
@@ -22,8 +29,10 @@
 #include "vigie-finding-list.h"
 #include "vigie-findings-page.h"
 #include "vigie-overview-page.h"
+#include "vigie-pages.h"
 #include "vigie-reference.h"
 #include "vigie-remediation-page.h"
+#include "vigie-site-cases-window.h"
 #include "vigie-site-list.h"
 #include "vigie-util.h"
 #include "vigie-vocab.h"
@@ -107,6 +116,7 @@ typedef struct
   GPtrArray *codes;      /* char *: what a category stands for (a theme, a status, ...) */
   GPtrArray *series;     /* char * */
   GArray    *values;     /* double */
+  GArray    *elements;   /* guint[2]: (category, series) of each focusable element */
 } ChartData;
 
 /* One connection for the computations of a dataset, opened in the first worker thread
@@ -149,6 +159,117 @@ worker_unref (Worker *w)
   g_free (w);
 }
 
+/* A row of the list window: a VigieFiguresRow shared with the window's array. */
+#define VIGIE_TYPE_OVERVIEW_ROW (vigie_overview_row_get_type ())
+G_DECLARE_FINAL_TYPE (VigieOverviewRow, vigie_overview_row, VIGIE, OVERVIEW_ROW, GObject)
+
+struct _VigieOverviewRow
+{
+  GObject          parent_instance;
+  GPtrArray       *rows;          /* keeps ROW alive */
+  VigieFiguresRow *row;
+};
+
+G_DEFINE_FINAL_TYPE (VigieOverviewRow, vigie_overview_row, G_TYPE_OBJECT)
+
+static void
+vigie_overview_row_finalize (GObject *object)
+{
+  g_clear_pointer (&VIGIE_OVERVIEW_ROW (object)->rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (vigie_overview_row_parent_class)->finalize (object);
+}
+
+static void
+vigie_overview_row_class_init (VigieOverviewRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vigie_overview_row_finalize;
+}
+
+static void
+vigie_overview_row_init (VigieOverviewRow *self)
+{
+}
+
+/* A GListModel over an array of VigieFiguresRow: items are made when asked for. */
+#define VIGIE_TYPE_OVERVIEW_ROWS (vigie_overview_rows_get_type ())
+G_DECLARE_FINAL_TYPE (VigieOverviewRows, vigie_overview_rows, VIGIE, OVERVIEW_ROWS, GObject)
+
+struct _VigieOverviewRows
+{
+  GObject    parent_instance;
+  GPtrArray *rows;
+};
+
+static GType
+rows_get_item_type (GListModel *model)
+{
+  return VIGIE_TYPE_OVERVIEW_ROW;
+}
+
+static guint
+rows_get_n_items (GListModel *model)
+{
+  GPtrArray *rows = VIGIE_OVERVIEW_ROWS (model)->rows;
+
+  return rows != NULL ? rows->len : 0;
+}
+
+static gpointer
+rows_get_item (GListModel *model,
+               guint       position)
+{
+  VigieOverviewRows *self = VIGIE_OVERVIEW_ROWS (model);
+  VigieOverviewRow *item;
+
+  if (self->rows == NULL || position >= self->rows->len)
+    return NULL;
+  item = g_object_new (VIGIE_TYPE_OVERVIEW_ROW, NULL);
+  item->rows = g_ptr_array_ref (self->rows);
+  item->row = g_ptr_array_index (self->rows, position);
+  return item;
+}
+
+static void
+rows_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = rows_get_item_type;
+  iface->get_n_items = rows_get_n_items;
+  iface->get_item = rows_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VigieOverviewRows, vigie_overview_rows, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, rows_list_model_init))
+
+static void
+vigie_overview_rows_finalize (GObject *object)
+{
+  g_clear_pointer (&VIGIE_OVERVIEW_ROWS (object)->rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (vigie_overview_rows_parent_class)->finalize (object);
+}
+
+static void
+vigie_overview_rows_class_init (VigieOverviewRowsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vigie_overview_rows_finalize;
+}
+
+static void
+vigie_overview_rows_init (VigieOverviewRows *self)
+{
+}
+
+static void
+rows_set (VigieOverviewRows *self,
+          GPtrArray         *rows)
+{
+  guint before = rows_get_n_items (G_LIST_MODEL (self));
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = rows != NULL ? g_ptr_array_ref (rows) : NULL;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, before,
+                              rows_get_n_items (G_LIST_MODEL (self)));
+}
+
 struct _VigieOverviewPage
 {
   GtkWidget           parent_instance;
@@ -181,6 +302,15 @@ struct _VigieOverviewPage
   guint               generation;     /* of the computation whose results are shown */
   GCancellable       *cancellable;
   gboolean            busy;
+
+  /* The window listing the investigations or activities behind a key figure. */
+  GtkWidget          *rows_window;
+  AdwWindowTitle     *rows_title;
+  VigieOverviewRows  *rows_model;
+  GPtrArray          *rows;           /* VigieFiguresRow, once loaded */
+  gboolean            rows_activities;
+  gboolean            rows_busy;
+  guint               rows_generation;
 };
 
 G_DEFINE_FINAL_TYPE (VigieOverviewPage, vigie_overview_page, GTK_TYPE_WIDGET)
@@ -195,6 +325,16 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void start_computing (VigieOverviewPage *self);
+static void     build_elements (VigieOverviewPage      *self,
+                                VigieOverviewChart      chart);
+static gboolean element_cb     (guint                  index,
+                                cairo_t               *cr,
+                                const VigieChartStyle *style,
+                                double                 width,
+                                double                 height,
+                                VigieChartRect        *rect,
+                                char                 **label,
+                                gpointer               user_data);
 
 /* ─── Chart data ─────────────────────────────────────────────────────────── */
 
@@ -205,6 +345,7 @@ chart_data_reset (ChartData *d)
   g_clear_pointer (&d->codes, g_ptr_array_unref);
   g_clear_pointer (&d->series, g_ptr_array_unref);
   g_clear_pointer (&d->values, g_array_unref);
+  g_clear_pointer (&d->elements, g_array_unref);
   d->labels = g_ptr_array_new_with_free_func (g_free);
   d->codes = g_ptr_array_new_with_free_func (g_free);
   d->series = g_ptr_array_new_with_free_func (g_free);
@@ -553,29 +694,36 @@ chart_height (VigieOverviewPage  *self,
   return MAX (320, 130 + (int) d->labels->len * per_row);
 }
 
+/* Shows each chart whose figures are in, building again those that need one of CHANGED
+ * (FIGURE_BIT), and a spinner for the others. */
 static void
-update_charts (VigieOverviewPage *self)
+update_charts (VigieOverviewPage *self,
+               guint32            changed)
 {
   for (int c = 0; c < VIGIE_OVERVIEW_N_CHARTS; c++)
     {
       gboolean ready = self->figures != NULL && (self->done & chart_needs[c]) == chart_needs[c];
 
-      if (ready)
+      if (ready && (chart_needs[c] & changed) != 0)
         {
           g_autofree char *description = NULL;
 
           build_chart (self, c);
+          build_elements (self, c);
           description = describe_chart (self, c);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->charts[c]),
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->charts[c]),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          c == VIGIE_OVERVIEW_CHART_MONTHLY
-                                          ? line_data (self).title : bar_data (self, c).title, -1);
+          vigie_chart_widget_set_description (VIGIE_CHART_WIDGET (self->charts[c]),
+                                              c == VIGIE_OVERVIEW_CHART_MONTHLY
+                                              ? line_data (self).title
+                                              : bar_data (self, c).title, description);
+          vigie_chart_widget_set_elements (VIGIE_CHART_WIDGET (self->charts[c]),
+                                           self->chart_data[c].elements->len, element_cb,
+                                           self->charts[c]);
           gtk_widget_set_size_request (GTK_WIDGET (self->chart_stacks[c]), -1,
                                        chart_height (self, c));
           gtk_widget_queue_draw (self->charts[c]);
         }
+      if (!ready)
+        vigie_chart_widget_set_elements (VIGIE_CHART_WIDGET (self->charts[c]), 0, NULL, NULL);
       gtk_stack_set_visible_child_name (self->chart_stacks[c], ready ? "chart" : "loading");
     }
 }
@@ -653,14 +801,16 @@ progress_cb (gpointer data)
 {
   Progress *p = data;
   VigieOverviewPage *self = p->self;
+  guint32 changed;
 
   if (p->generation != self->generation)
     return G_SOURCE_REMOVE;
   g_clear_pointer (&self->figures, vigie_figures_free);
   self->figures = g_steal_pointer (&p->figures);
+  changed = p->done & ~self->done;
   self->done = p->done;
   update_tiles (self);
-  update_charts (self);
+  update_charts (self, changed);
   return G_SOURCE_REMOVE;
 }
 
@@ -774,7 +924,7 @@ start_computing (VigieOverviewPage *self)
   g_clear_pointer (&self->figures, vigie_figures_free);
   self->done = 0;
   update_tiles (self);
-  update_charts (self);
+  update_charts (self, G_MAXUINT32);
   if (self->store == NULL || self->year <= 0)
     {
       set_busy (self, FALSE);
@@ -975,11 +1125,15 @@ show_page (VigieOverviewPage *self,
   return page;
 }
 
-/* The Findings page, filtered on the year and country shown, and SEVERITY and THEME. */
+/* The Findings page, filtered as the figures count: first observed in the year shown (in
+ * MONTH, 1..12, when not 0), at sites of the country shown, of SEVERITY, of THEME or one
+ * of its sub-themes (NO_THEME: untagged). */
 static gboolean
 show_findings (VigieOverviewPage *self,
                const char        *severity,
-               const char        *theme)
+               const char        *theme,
+               gboolean           no_theme,
+               int                month)
 {
   GtkWidget *page = show_page (self, "findings", VIGIE_TYPE_FINDINGS_PAGE);
   g_autoptr(VigieFindingQuery) query = vigie_finding_query_new ();
@@ -987,42 +1141,420 @@ show_findings (VigieOverviewPage *self,
   if (page == NULL)
     return FALSE;
   query->year = self->year;
+  query->month = month;
   query->country = g_strdup (self->country);
   query->severity = g_strdup (severity);
   query->theme = g_strdup (theme);
+  query->no_theme = no_theme;
   vigie_findings_page_set_filters (VIGIE_FINDINGS_PAGE (page), query);
   return TRUE;
 }
 
+/* The Remediation page filtered by QUERY, at sites of the country shown. */
 static gboolean
 show_actions (VigieOverviewPage *self,
-              const char        *status,
-              gboolean           overdue)
+              VigieActionQuery  *query)
 {
   GtkWidget *page = show_page (self, "remediation", VIGIE_TYPE_REMEDIATION_PAGE);
-  g_autoptr(VigieActionQuery) query = vigie_action_query_new ();
 
   if (page == NULL)
     return FALSE;
-  query->status = g_strdup (status);
-  query->only_overdue = overdue;
+  g_free (query->country);
+  query->country = g_strdup (self->country);
   if (self->figures != NULL)
-    query->today = g_strdup (self->figures->today);
+    {
+      g_free (query->today);
+      query->today = g_strdup (self->figures->today);
+    }
   vigie_remediation_page_set_filters (VIGIE_REMEDIATION_PAGE (page), query);
   return TRUE;
 }
 
+/* The actions due in the year shown (in STATUS when not NULL; OVERDUE: still owed and
+ * due before today). */
+static gboolean
+show_actions_due (VigieOverviewPage *self,
+                  const char        *status,
+                  gboolean           overdue)
+{
+  g_autoptr(VigieActionQuery) query = vigie_action_query_new ();
+
+  query->status = g_strdup (status);
+  query->only_overdue = overdue;
+  /* Overdue: every action due by the end of the year (as the figure counts them). */
+  query->due_from = overdue ? NULL : g_strdup_printf ("%04d-01-01", self->year);
+  query->due_to = g_strdup_printf ("%04d-12-31", self->year);
+  return show_actions (self, query);
+}
+
+/* The actions completed in the year shown (in MONTH, 1..12, when not 0); REMEDY: only
+ * those providing remedy and delivered. */
+static gboolean
+show_actions_completed (VigieOverviewPage *self,
+                        int                month,
+                        gboolean           remedy)
+{
+  g_autoptr(VigieActionQuery) query = vigie_action_query_new ();
+
+  query->completed_from = g_strdup_printf ("%04d-%02d-01", self->year, month > 0 ? month : 1);
+  query->completed_to = g_strdup_printf ("%04d-%02d-31", self->year, month > 0 ? month : 12);
+  query->remedy_only = remedy;
+  return show_actions (self, query);
+}
+
+/* The Factories page: the sites of COUNTRY linked to affiliates (LINKED) and/or monitored
+ * (MONITORED) in the year shown. */
 static gboolean
 show_sites (VigieOverviewPage *self,
-            const char        *country)
+            const char        *country,
+            gboolean           linked,
+            gboolean           monitored)
 {
   GtkWidget *page = show_page (self, "factories", VIGIE_TYPE_FACTORIES_PAGE);
 
   if (page == NULL)
     return FALSE;
-  vigie_factories_page_filter_country (VIGIE_FACTORIES_PAGE (page), country);
+  vigie_factories_page_filter_activity (VIGIE_FACTORIES_PAGE (page), country,
+                                        linked ? self->year : 0, monitored ? self->year : 0);
   return TRUE;
 }
+
+/* ─── The investigations and activities of the year ──────────────────────── */
+
+typedef enum
+{
+  COLUMN_SITE,
+  COLUMN_COUNTRY,
+  COLUMN_WHAT,
+  COLUMN_START,
+  COLUMN_END,
+  COLUMN_STATUS,
+  COLUMN_PARTICIPANTS,
+  COLUMN_WOMEN,
+  COLUMN_MIGRANT,
+  N_COLUMNS
+} Column;
+
+static char *
+cell_text (const VigieFiguresRow *row,
+           Column                 column,
+           gboolean               activities)
+{
+  switch (column)
+    {
+    case COLUMN_SITE:
+      return g_strdup (row->site);
+    case COLUMN_COUNTRY:
+      return g_strdup (country_label (row->country));
+    case COLUMN_WHAT:
+      if (activities)
+        return g_strdup (vigie_vocab_label (VIGIE_VOCAB_ACTIVITY_METHOD, row->what));
+      return g_strdup (*row->what != '\0' ? row->what : "—");
+    case COLUMN_START:
+      return vigie_factories_format_date (row->start_date);
+    case COLUMN_END:
+      return row->end_date != NULL ? vigie_factories_format_date (row->end_date)
+                                   : g_strdup ("—");
+    case COLUMN_STATUS:
+      return g_strdup (vigie_vocab_label (VIGIE_VOCAB_INVESTIGATION_STATUS, row->status));
+    case COLUMN_PARTICIPANTS:
+      return format_count (row->participants);
+    case COLUMN_WOMEN:
+      return format_count (row->women);
+    case COLUMN_MIGRANT:
+      return format_count (row->migrant);
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric")))
+    {
+      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  VigieOverviewRow *row = gtk_list_item_get_item (item);
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  gboolean activities = GPOINTER_TO_INT (user_data);
+  g_autofree char *text = row != NULL ? cell_text (row->row, column, activities) : NULL;
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+typedef struct
+{
+  VigieOverviewPage *self;       /* a reference */
+  Worker            *worker;
+  VigieFigures      *scope;
+  gboolean           activities;
+  guint              generation;
+} RowsJob;
+
+static void
+rows_job_free (RowsJob *job)
+{
+  g_clear_object (&job->self);
+  worker_unref (job->worker);
+  vigie_figures_free (job->scope);
+  g_free (job);
+}
+
+static void
+rows_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  RowsJob *job = task_data;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&job->worker->lock);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  if (job->worker->connection == NULL)
+    {
+      job->worker->connection = vigie_store_open_another (job->worker->source, &error);
+      if (job->worker->connection == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  rows = job->activities
+         ? vigie_figures_list_activities (job->worker->connection, job->scope, cancellable,
+                                          &error)
+         : vigie_figures_list_investigations (job->worker->connection, job->scope,
+                                              cancellable, &error);
+  if (rows == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+update_rows_subtitle (VigieOverviewPage *self)
+{
+  g_autofree char *n = NULL;
+  g_autofree char *text = NULL;
+  gint64 workers = 0;
+
+  if (self->rows_window == NULL)
+    return;
+  if (self->rows_busy)
+    {
+      adw_window_title_set_subtitle (self->rows_title, _("Counting…"));
+      return;
+    }
+  n = format_count (self->rows != NULL ? self->rows->len : 0);
+  if (self->rows_activities)
+    {
+      g_autofree char *total = NULL;
+
+      for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+        workers += ((VigieFiguresRow *) g_ptr_array_index (self->rows, i))->participants;
+      total = format_count (workers);
+      /* Translators: under the list of activities: "1,204 activities · 7,380 workers" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$s activity · %2$s workers",
+                                           "%1$s activities · %2$s workers",
+                                           self->rows != NULL ? self->rows->len : 0),
+                              n, total);
+    }
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s investigation",
+                                         "%s investigations",
+                                         self->rows != NULL ? self->rows->len : 0), n);
+  adw_window_title_set_subtitle (self->rows_title, text);
+}
+
+static void
+rows_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  VigieOverviewPage *self = VIGIE_OVERVIEW_PAGE (source);
+  RowsJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (job->generation != self->rows_generation)
+    return;
+  self->rows_busy = FALSE;
+  if (rows == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->rows_window != NULL)
+        adw_window_title_set_subtitle (self->rows_title, error->message);
+      return;
+    }
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows = g_ptr_array_ref (rows);
+  if (self->rows_model != NULL)
+    rows_set (self->rows_model, rows);
+  update_rows_subtitle (self);
+}
+
+static void
+rows_activated_cb (GtkColumnView     *view,
+                   guint              position,
+                   VigieOverviewPage *self)
+{
+  const VigieFiguresRow *row;
+  VigieSiteCasesWindow *cases;
+
+  if (self->rows == NULL || position >= self->rows->len || self->store == NULL)
+    return;
+  row = g_ptr_array_index (self->rows, position);
+  cases = vigie_site_cases_window_new (GTK_WINDOW (self->rows_window), self->store, row->site_id,
+                                       "investigations");
+  gtk_window_present (GTK_WINDOW (cases));
+}
+
+static void
+rows_window_destroyed_cb (VigieOverviewPage *self)
+{
+  self->rows_window = NULL;
+  self->rows_title = NULL;
+  g_clear_object (&self->rows_model);
+}
+
+/* Opens (or reuses) the window listing the investigations under way (or, ACTIVITIES,
+ * the investigation activities) that the figures of the year and country shown count. */
+static gboolean
+show_rows (VigieOverviewPage *self,
+           gboolean           activities)
+{
+  static const struct
+  {
+    const char *title;   /* N_() */
+    gboolean    numeric;
+    gboolean    expand;
+    int         kind;    /* 0 both, 1 investigations, 2 activities */
+  } columns[N_COLUMNS] = {
+    [COLUMN_SITE] = { N_("Site"), FALSE, TRUE, 0 },
+    [COLUMN_COUNTRY] = { N_("Country"), FALSE, FALSE, 0 },
+    [COLUMN_WHAT] = { NULL, FALSE, FALSE, 0 },
+    [COLUMN_START] = { N_("Start"), FALSE, FALSE, 0 },
+    [COLUMN_END] = { N_("End"), FALSE, FALSE, 0 },
+    [COLUMN_STATUS] = { N_("Status"), FALSE, FALSE, 1 },
+    [COLUMN_PARTICIPANTS] = { N_("Workers"), TRUE, FALSE, 2 },
+    [COLUMN_WOMEN] = { N_("Women"), TRUE, FALSE, 2 },
+    [COLUMN_MIGRANT] = { N_("Migrant"), TRUE, FALSE, 2 },
+  };
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *box, *header, *scrolled, *view;
+  RowsJob *job;
+
+  if (self->store == NULL || self->figures == NULL)
+    return FALSE;
+  if (self->rows_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->rows_window));
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->rows_activities = activities;
+
+  self->rows_window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (self->rows_window), 1000, 600);
+  gtk_window_set_modal (GTK_WINDOW (self->rows_window), FALSE);
+  if (window != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (self->rows_window), GTK_WINDOW (window));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self->rows_window), TRUE);
+  g_signal_connect_object (self->rows_window, "destroy", G_CALLBACK (rows_window_destroyed_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (self->country != NULL)
+    /* Translators: the title of a list: "Investigations under way in 2025 — China" */
+    title = g_strdup_printf (activities ? _("Investigation activities of %1$d — %2$s")
+                                        : _("Investigations under way in %1$d — %2$s"),
+                             self->year, country_label (self->country));
+  else
+    /* Translators: the title of a list: "Investigations under way in 2025" */
+    title = g_strdup_printf (activities ? _("Investigation activities of %d")
+                                        : _("Investigations under way in %d"), self->year);
+  gtk_window_set_title (GTK_WINDOW (self->rows_window), title);
+  self->rows_title = ADW_WINDOW_TITLE (adw_window_title_new (title, NULL));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->rows_title));
+  gtk_box_append (GTK_BOX (box), header);
+  self->rows_model = g_object_new (VIGIE_TYPE_OVERVIEW_ROWS, NULL);
+  view = gtk_column_view_new (NULL);
+  gtk_widget_add_css_class (view, "data-table");
+  gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (view), TRUE);
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory;
+      GtkColumnViewColumn *column;
+      const char *name;
+
+      if (columns[c].kind == (activities ? 1 : 2))
+        continue;
+      name = c == COLUMN_WHAT ? (activities ? _("Method") : _("Monitoring Partner"))
+                              : _(columns[c].title);
+      factory = gtk_signal_list_item_factory_new ();
+      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (c));
+      g_object_set_data (G_OBJECT (factory), "numeric", GINT_TO_POINTER (columns[c].numeric));
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb),
+                        GINT_TO_POINTER (activities));
+      column = gtk_column_view_column_new (name, factory);
+      gtk_column_view_column_set_expand (column, columns[c].expand);
+      if (!columns[c].expand)
+        gtk_column_view_column_set_fixed_width (column, c == COLUMN_WHAT ? 260
+                                                        : columns[c].numeric ? 90 : 120);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
+      g_object_unref (column);
+    }
+  g_signal_connect_object (view, "activate", G_CALLBACK (rows_activated_cb), self, 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows_model)));
+  vigie_column_view_set_model_when_mapped (GTK_COLUMN_VIEW (view),
+                                           GTK_SELECTION_MODEL (selection));
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (self->rows_window), box);
+
+  self->rows_busy = TRUE;
+  update_rows_subtitle (self);
+  gtk_window_present (GTK_WINDOW (self->rows_window));
+
+  if (self->worker == NULL)
+    self->worker = worker_new (self->store);
+  job = g_new0 (RowsJob, 1);
+  job->self = g_object_ref (self);
+  job->worker = worker_ref (self->worker);
+  job->scope = vigie_figures_copy (self->figures);
+  job->activities = activities;
+  job->generation = ++self->rows_generation;
+  task = g_task_new (self, NULL, rows_done_cb, NULL);
+  g_task_set_source_tag (task, show_rows);
+  g_task_set_task_data (task, job, (GDestroyNotify) rows_job_free);
+  g_task_run_in_thread (task, rows_thread);
+  return TRUE;
+}
+
+/* ─── Clicks on the key figures and the charts ───────────────────────────── */
 
 static void
 tile_clicked_cb (GtkButton         *button,
@@ -1034,25 +1566,28 @@ tile_clicked_cb (GtkButton         *button,
   switch (tile)
     {
     case TILE_SITES_LINKED:
+      show_sites (self, self->country, TRUE, FALSE);
+      break;
     case TILE_SITES_MONITORED:
-      show_sites (self, self->country);
+      show_sites (self, self->country, FALSE, TRUE);
       break;
     case TILE_INVESTIGATIONS:
+      show_rows (self, FALSE);
+      break;
     case TILE_WORKERS:
-      /* No list of investigations: their findings of the year. */
-      show_findings (self, NULL, NULL);
+      show_rows (self, TRUE);
       break;
     case TILE_CRITICAL:
     case TILE_MAJOR:
     case TILE_MINOR:
     case TILE_OBSERVATION:
-      show_findings (self, severities[tile - TILE_CRITICAL].code, NULL);
+      show_findings (self, severities[tile - TILE_CRITICAL].code, NULL, FALSE, 0);
       break;
     case TILE_OVERDUE:
-      show_actions (self, NULL, TRUE);
+      show_actions_due (self, NULL, TRUE);
       break;
     case TILE_REMEDY:
-      show_actions (self, NULL, FALSE);
+      show_actions_completed (self, 0, TRUE);
       break;
     case N_TILES:
     default:
@@ -1075,6 +1610,8 @@ vigie_overview_page_activate_element (VigieOverviewPage  *self,
   d = &self->chart_data[chart];
   if (d->labels == NULL || category >= d->codes->len)
     return FALSE;
+  if (series != G_MAXUINT && series >= d->series->len)
+    return FALSE;
   code = g_ptr_array_index (d->codes, category);
   switch (chart)
     {
@@ -1082,24 +1619,181 @@ vigie_overview_page_activate_element (VigieOverviewPage  *self,
       {
         const VigieVocabEntry *severities = vigie_vocab_entries (VIGIE_VOCAB_SEVERITY, NULL);
 
-        if (series != G_MAXUINT && series >= VIGIE_FIGURES_N_SEVERITIES)
-          return FALSE;
         return show_findings (self, series != G_MAXUINT ? severities[series].code : NULL,
-                              *code != '\0' ? code : NULL);
+                              *code != '\0' ? code : NULL, *code == '\0', 0);
       }
     case VIGIE_OVERVIEW_CHART_STATUS:
-      return show_actions (self, code, FALSE);
+      return show_actions_due (self, code, FALSE);
     case VIGIE_OVERVIEW_CHART_MONTHLY:
-      /* The lists have no month filter: the year's findings, or the actions. */
+      /* CATEGORY is the month, SERIES the line: findings first observed, or actions
+       * completed, in that month. */
       if (series == 1)
-        return show_actions (self, NULL, FALSE);
-      return show_findings (self, NULL, NULL);
+        return show_actions_completed (self, (int) category + 1, FALSE);
+      return show_findings (self, NULL, NULL, FALSE, (int) category + 1);
     case VIGIE_OVERVIEW_CHART_COUNTRIES:
-      return show_sites (self, code);
+      /* Series 0: linked; 1: monitored; the country's label: either. */
+      return show_sites (self, code, series != 1, series != 0);
     case VIGIE_OVERVIEW_N_CHARTS:
     default:
       g_assert_not_reached ();
     }
+}
+
+/* ─── Chart elements: pointer, keyboard, assistive technologies ──────────── */
+
+/* What element (CATEGORY, SERIES) of CHART is, with its value: "Wages — Major: 120". */
+static char *
+element_text (VigieOverviewPage  *self,
+              VigieOverviewChart  chart,
+              guint               category,
+              guint               series)
+{
+  ChartData *d = &self->chart_data[chart];
+  g_autofree char *value = NULL;
+  const char *label;
+  double v;
+
+  if (chart == VIGIE_OVERVIEW_CHART_MONTHLY)
+    {
+      /* CATEGORY is the month, SERIES the line. */
+      v = g_array_index (d->values, double, series * d->labels->len + category);
+      if (isnan (v))
+        return NULL;
+      value = format_count ((gint64) v);
+      /* Translators: a point of the monthly chart: "Findings first observed, Mar: 120" */
+      return g_strdup_printf (_("%1$s, %2$s: %3$s"),
+                              (const char *) g_ptr_array_index (d->series, series),
+                              (const char *) g_ptr_array_index (d->labels, category), value);
+    }
+  label = g_ptr_array_index (d->labels, category);
+  if (series == G_MAXUINT)
+    {
+      v = 0;
+      for (guint s = 0; s < d->series->len; s++)
+        v += g_array_index (d->values, double, category * d->series->len + s);
+      value = format_count ((gint64) v);
+      return g_strdup_printf ("%s: %s", label, value);
+    }
+  v = g_array_index (d->values, double, category * d->series->len + series);
+  value = format_count ((gint64) v);
+  /* Translators: a bar of a chart: "Wages — Major: 120" */
+  return g_strdup_printf (_("%1$s — %2$s: %3$s"), label,
+                          (const char *) g_ptr_array_index (d->series, series), value);
+}
+
+/* The focusable elements of CHART in keyboard order, as (category, series) pairs: for
+ * each theme its whole bar then each severity; each bar; each point of each line in
+ * month order. Elements without a value are left out. */
+static void
+build_elements (VigieOverviewPage  *self,
+                VigieOverviewChart  chart)
+{
+  ChartData *d = &self->chart_data[chart];
+  guint n_categories = d->labels->len, n_series = d->series->len;
+
+  g_clear_pointer (&d->elements, g_array_unref);
+  d->elements = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  if (chart == VIGIE_OVERVIEW_CHART_MONTHLY)
+    {
+      for (guint s = 0; s < n_series; s++)
+        for (guint p = 0; p < n_categories; p++)
+          if (!isnan (g_array_index (d->values, double, s * n_categories + p)))
+            g_array_append_val (d->elements, ((guint[2]) { p, s }));
+      return;
+    }
+  for (guint c = 0; c < n_categories; c++)
+    {
+      if (chart == VIGIE_OVERVIEW_CHART_THEMES)
+        g_array_append_val (d->elements, ((guint[2]) { c, G_MAXUINT }));
+      for (guint s = 0; s < n_series; s++)
+        if (g_array_index (d->values, double, c * n_series + s) > 0)
+          g_array_append_val (d->elements, ((guint[2]) { c, s }));
+    }
+}
+
+static gboolean
+element_cb (guint                  index,
+            cairo_t               *cr,
+            const VigieChartStyle *style,
+            double                 width,
+            double                 height,
+            VigieChartRect        *rect,
+            char                 **label,
+            gpointer               user_data)
+{
+  GtkWidget *widget = user_data;
+  GtkWidget *ancestor = gtk_widget_get_ancestor (widget, VIGIE_TYPE_OVERVIEW_PAGE);
+  VigieOverviewPage *self = ancestor != NULL ? VIGIE_OVERVIEW_PAGE (ancestor) : NULL;
+  VigieOverviewChart chart = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "chart"));
+  ChartData *d;
+  guint category, series;
+
+  if (self == NULL)
+    return FALSE;
+  d = &self->chart_data[chart];
+  if (d->elements == NULL || index >= d->elements->len)
+    return FALSE;
+  category = ((guint *) (gpointer) d->elements->data)[index * 2];
+  series = ((guint *) (gpointer) d->elements->data)[index * 2 + 1];
+  if (chart == VIGIE_OVERVIEW_CHART_MONTHLY)
+    {
+      VigieLineChartData data = line_data (self);
+      VigieLineChartGeometry g;
+      double x, y;
+
+      if (!vigie_line_chart_compute_geometry (cr, &data, style, width, height, &g)
+          || !vigie_line_chart_point (&g, &data, series, category, &x, &y))
+        return FALSE;
+      *rect = (VigieChartRect) { x - 5, y - 5, 10, 10 };
+    }
+  else
+    {
+      VigieBarChartData data = bar_data (self, chart);
+      VigieBarChartGeometry g;
+
+      if (!vigie_bar_chart_compute_geometry (cr, &data, style, width, height, &g)
+          || category >= g.n_visible)
+        return FALSE;
+      if (series == G_MAXUINT)
+        *rect = (VigieChartRect) { 2, g.plot.y + category * g.row_height,
+                                   g.plot.x + g.plot.width - 2, g.row_height };
+      else if (!vigie_bar_chart_bar_rect (&g, &data, category, series, rect))
+        return FALSE;
+    }
+  if (label != NULL)
+    *label = element_text (self, chart, category, series);
+  return TRUE;
+}
+
+/* The index of element (CATEGORY, SERIES) of CHART, G_MAXUINT when it is not one. */
+static guint
+element_index (VigieOverviewPage  *self,
+               VigieOverviewChart  chart,
+               guint               category,
+               guint               series)
+{
+  GArray *elements = self->chart_data[chart].elements;
+
+  for (guint i = 0; elements != NULL && i < elements->len; i++)
+    if (((guint *) (gpointer) elements->data)[i * 2] == category
+        && ((guint *) (gpointer) elements->data)[i * 2 + 1] == series)
+      return i;
+  return G_MAXUINT;
+}
+
+static void
+element_activated_cb (VigieChartWidget  *widget,
+                      guint              index,
+                      VigieOverviewPage *self)
+{
+  VigieOverviewChart chart = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "chart"));
+  GArray *elements = self->chart_data[chart].elements;
+  const guint *pairs;
+
+  if (elements == NULL || index >= elements->len)
+    return;
+  pairs = (const guint *) (gconstpointer) elements->data;
+  vigie_overview_page_activate_element (self, chart, pairs[index * 2], pairs[index * 2 + 1]);
 }
 
 /* Which element of CHART is at (X, Y): the chart's own hit test on its geometry. */
@@ -1160,7 +1854,12 @@ chart_pressed_cb (GtkGestureClick *gesture,
 
   if (hit_test (self, chart, x, y, &category, &series))
     {
+      guint index = element_index (self, chart, category, series);
+
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      /* The keyboard goes on from the element clicked. */
+      if (index != G_MAXUINT)
+        vigie_chart_widget_set_focused_element (VIGIE_CHART_WIDGET (widget), index);
       vigie_overview_page_activate_element (self, chart, category, series);
     }
 }
@@ -1175,47 +1874,14 @@ chart_query_tooltip_cb (GtkWidget  *widget,
 {
   VigieOverviewPage *self = VIGIE_OVERVIEW_PAGE (user_data);
   VigieOverviewChart chart = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "chart"));
-  ChartData *d = &self->chart_data[chart];
   guint category, series;
   g_autofree char *text = NULL;
-  g_autofree char *value = NULL;
-  const char *label;
-  double v;
 
   if (keyboard || !hit_test (self, chart, x, y, &category, &series))
     return FALSE;
-  if (chart == VIGIE_OVERVIEW_CHART_MONTHLY)
-    {
-      /* CATEGORY is the month, SERIES the line. */
-      v = g_array_index (d->values, double, series * d->labels->len + category);
-      if (isnan (v))
-        return FALSE;
-      value = format_count ((gint64) v);
-      /* Translators: a point of the monthly chart: "Findings first observed, Mar: 120" */
-      text = g_strdup_printf (_("%1$s, %2$s: %3$s"),
-                              (const char *) g_ptr_array_index (d->series, series),
-                              (const char *) g_ptr_array_index (d->labels, category), value);
-    }
-  else
-    {
-      label = g_ptr_array_index (d->labels, category);
-      if (series == G_MAXUINT)
-        {
-          v = 0;
-          for (guint s = 0; s < d->series->len; s++)
-            v += g_array_index (d->values, double, category * d->series->len + s);
-          value = format_count ((gint64) v);
-          text = g_strdup_printf ("%s: %s", label, value);
-        }
-      else
-        {
-          v = g_array_index (d->values, double, category * d->series->len + series);
-          value = format_count ((gint64) v);
-          /* Translators: a bar of a chart: "Wages — Major: 120" */
-          text = g_strdup_printf (_("%1$s — %2$s: %3$s"), label,
-                                  (const char *) g_ptr_array_index (d->series, series), value);
-        }
-    }
+  text = element_text (self, chart, category, series);
+  if (text == NULL)
+    return FALSE;
   {
     /* Translators: the second line of a chart's tooltip */
     g_autofree char *full = g_strdup_printf ("%s\n%s", text, _("Click to show the list"));
@@ -1307,6 +1973,7 @@ build_charts (VigieOverviewPage *self)
       gtk_widget_set_cursor_from_name (chart, "pointer");
       gtk_widget_set_has_tooltip (chart, TRUE);
       g_signal_connect (chart, "query-tooltip", G_CALLBACK (chart_query_tooltip_cb), self);
+      g_signal_connect (chart, "element-activated", G_CALLBACK (element_activated_cb), self);
       g_signal_connect (click, "pressed", G_CALLBACK (chart_pressed_cb), self);
       gtk_widget_add_controller (chart, GTK_EVENT_CONTROLLER (click));
       gtk_box_append (GTK_BOX (card), stack);
@@ -1359,6 +2026,27 @@ vigie_overview_page_get_tile_value (VigieOverviewPage *self,
 
   g_return_val_if_fail (VIGIE_IS_OVERVIEW_PAGE (self), NULL);
   return t >= 0 ? gtk_label_get_label (self->tiles[t].value) : NULL;
+}
+
+GtkWindow *
+vigie_overview_page_get_rows_window (VigieOverviewPage *self)
+{
+  g_return_val_if_fail (VIGIE_IS_OVERVIEW_PAGE (self), NULL);
+  return self->rows_window != NULL ? GTK_WINDOW (self->rows_window) : NULL;
+}
+
+gboolean
+vigie_overview_page_get_rows_busy (VigieOverviewPage *self)
+{
+  g_return_val_if_fail (VIGIE_IS_OVERVIEW_PAGE (self), FALSE);
+  return self->rows_busy;
+}
+
+GPtrArray *
+vigie_overview_page_get_rows (VigieOverviewPage *self)
+{
+  g_return_val_if_fail (VIGIE_IS_OVERVIEW_PAGE (self), NULL);
+  return self->rows;
 }
 
 GtkWidget *
@@ -1429,7 +2117,11 @@ vigie_overview_page_dispose (GObject *object)
       g_clear_pointer (&d->codes, g_ptr_array_unref);
       g_clear_pointer (&d->series, g_ptr_array_unref);
       g_clear_pointer (&d->values, g_array_unref);
+      g_clear_pointer (&d->elements, g_array_unref);
     }
+  if (self->rows_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->rows_window));
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIE_TYPE_OVERVIEW_PAGE);
   G_OBJECT_CLASS (vigie_overview_page_parent_class)->dispose (object);
 }
@@ -1473,6 +2165,6 @@ vigie_overview_page_init (VigieOverviewPage *self)
   build_charts (self);
   load_scopes (self);
   update_tiles (self);
-  update_charts (self);
+  update_charts (self, G_MAXUINT32);
   set_busy (self, FALSE);
 }

@@ -47,8 +47,18 @@ const char         *vigie_overview_page_get_tile_value   (VigieOverviewPage  *se
                                                           const char         *name);
 GtkWidget          *vigie_overview_page_get_chart        (VigieOverviewPage  *self,
                                                           VigieOverviewChart  chart);
+/* The window listing the investigations under way or the activities (opened by the
+ * investigations and workers key figures), or NULL; TRUE while its rows are being read;
+ * the rows once read (VigieFiguresRow), or NULL. */
+GtkWindow          *vigie_overview_page_get_rows_window  (VigieOverviewPage  *self);
+gboolean            vigie_overview_page_get_rows_busy    (VigieOverviewPage  *self);
+GPtrArray          *vigie_overview_page_get_rows         (VigieOverviewPage  *self);
 /* What a click on element (CATEGORY, SERIES) of CHART does: switches to the list it
- * counts. SERIES is G_MAXUINT for a category label. FALSE when there is no such element. */
+ * counts, filtered to exactly what it counts (year, country, theme, severity, status,
+ * month...). For the monthly chart CATEGORY is the month (0..11) and SERIES the line (0
+ * findings, 1 actions completed). SERIES is G_MAXUINT for a category label (a theme: its
+ * findings; a country: its sites linked or monitored). FALSE when there is no such
+ * element. The keyboard reaches the same elements (vigie-chart-widget.h). */
 gboolean            vigie_overview_page_activate_element (VigieOverviewPage  *self,
                                                           VigieOverviewChart  chart,
                                                           guint               category,

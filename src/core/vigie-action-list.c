@@ -19,6 +19,9 @@
 /* Keep in sync with vigie_remediation_status_is_pending(). */
 #define PENDING_SQL "('proposed', 'plan_submitted', 'plan_accepted', 'plan_rejected', " \
                     "'in_progress', 'disputed', 'escalated')"
+/* Completed and not since disputed or abandoned (as the figures count remedy). */
+#define DELIVERED_SQL "('reported_complete', 'verified_by_workers', 'verified_by_monitor', " \
+                      "'closed')"
 
 /* ─── Query ──────────────────────────────────────────────────────────────── */
 
@@ -46,6 +49,11 @@ vigie_action_query_copy (const VigieActionQuery *query)
   q->status = g_strdup (query->status);
   q->escalation_level = g_strdup (query->escalation_level);
   q->today = g_strdup (query->today);
+  q->country = g_strdup (query->country);
+  q->due_from = g_strdup (query->due_from);
+  q->due_to = g_strdup (query->due_to);
+  q->completed_from = g_strdup (query->completed_from);
+  q->completed_to = g_strdup (query->completed_to);
   return q;
 }
 
@@ -57,10 +65,15 @@ vigie_action_query_free (VigieActionQuery *q)
   g_free (q->status);
   g_free (q->escalation_level);
   g_free (q->today);
+  g_free (q->country);
+  g_free (q->due_from);
+  g_free (q->due_to);
+  g_free (q->completed_from);
+  g_free (q->completed_to);
   g_free (q);
 }
 
-/* The joins and the WHERE clause every query shares; parameters ?1..?10. */
+/* The joins and the WHERE clause every query shares; parameters ?1..?15. */
 #define FROM_WHERE \
   " FROM remediation_actions a" \
   " JOIN findings f ON f.id = a.finding_id" \
@@ -72,7 +85,11 @@ vigie_action_query_free (VigieActionQuery *q)
   " AND (?4 IS NULL OR a.escalation_level = ?4)" \
   " AND (?5 = 0 OR a.responsible_id = ?5)" \
   " AND (?6 = 0 OR (a.due_on < ?7 AND a.status IN " PENDING_SQL "))" \
-  " AND (?8 IS NULL OR (a.due_on >= ?8 AND a.due_on <= ?9))"
+  " AND (?8 IS NULL OR (a.due_on >= ?8 AND a.due_on <= ?9))" \
+  " AND (?10 IS NULL OR s.country = ?10)" \
+  " AND (?11 IS NULL OR a.due_on >= ?11) AND (?12 IS NULL OR a.due_on <= ?12)" \
+  " AND (?13 IS NULL OR a.completed_on >= ?13) AND (?14 IS NULL OR a.completed_on <= ?14)" \
+  " AND (?15 = 0 OR (a.remedy_type <> 'corrective_only' AND a.status IN " DELIVERED_SQL "))"
 
 #define STATUS_ORDER \
   "CASE a.status WHEN 'proposed' THEN 0 WHEN 'plan_submitted' THEN 1 " \
@@ -136,6 +153,12 @@ bind_query (sqlite3_stmt           *stmt,
       sqlite3_bind_null (stmt, 8);
       sqlite3_bind_null (stmt, 9);
     }
+  vigie_bind_text (stmt, 10, q->country != NULL && *q->country != '\0' ? q->country : NULL);
+  vigie_bind_text (stmt, 11, q->due_from);
+  vigie_bind_text (stmt, 12, q->due_to);
+  vigie_bind_text (stmt, 13, q->completed_from);
+  vigie_bind_text (stmt, 14, q->completed_to);
+  sqlite3_bind_int (stmt, 15, q->remedy_only ? 1 : 0);
 }
 
 /* ─── Row ────────────────────────────────────────────────────────────────── */

@@ -36,6 +36,14 @@ typedef struct
   gint64           responsible_id;   /* organisation id, 0 = any */
   gboolean         only_overdue;
   gboolean         due_this_month;   /* due in the calendar month of TODAY */
+  char            *country;          /* ISO code of the site, or NULL */
+  char            *due_from;         /* due on or after (YYYY-MM-DD), or NULL */
+  char            *due_to;           /* due on or before, or NULL */
+  char            *completed_from;   /* completed (reported complete) on or after, or NULL */
+  char            *completed_to;     /* completed on or before, or NULL */
+  gboolean         remedy_only;      /* only actions that provide remedy (any remedy type but
+                                      * corrective_only) and were delivered (reported
+                                      * complete, verified or closed) */
   char            *today;            /* YYYY-MM-DD; NULL = vigie_today_iso() when run */
   VigieActionSort  sort;
   gboolean         descending;

@@ -11,21 +11,17 @@
  * SCOPE_SITES (below) is the sites of the country (?3) linked to the buyer (?4) — linked
  * meaning a contract_sites link on a contract of the buyer, or of a member of the buyer
  * when the buyer is a consortium, in force during the year. With neither a country nor a
- * buyer the clause is left out, so SQLite can answer from covering indexes
- * (findings_first_observed, actions_status_due, actions_completed) without reading the
- * tables; the query printed by vigie_figure_sql() always holds the clause and gives the
- * same numbers with ?3 = NULL and ?4 = 0.
+ * buyer the clause is left out; the query printed by vigie_figure_sql() always holds the
+ * clause and gives the same numbers with ?3 = NULL and ?4 = 0.
  *
- * Speed. Figures read from indexes alone where the schema allows (affiliates, contractors,
- * actions by status, overdue, the monthly counts: a few ms to tens of ms on 1,000,000
- * findings). Findings by theme, forced-labour sites, closure and remedy must read rows of
- * the big tables (findings, remediation_actions, remediation_status_history) and take
- * hundreds of ms to seconds there. Three indexes would make them index-only (measured by
- * tests/bench/bench-figures.sh with INDEXES=1; schema v1 is not changed here):
- *   CREATE INDEX findings_year_theme ON findings (first_observed, theme, severity, site_id);
- *   CREATE INDEX actions_completed_status ON remediation_actions
- *     (completed_on, status, remedy_type, opened_on, finding_id);
- *   CREATE INDEX status_history_to ON remediation_status_history (to_status, action_id);
+ * Speed. Those queries read the tables: up to seconds for a year of a million findings.
+ * So for every country or one (not for a buyer), the figures that would read the big
+ * tables are read from summaries instead (schema version 2, sql/002-figures.sql): counts
+ * by month or year, country and what the figure is broken down by, kept up to date by
+ * triggers (sql/figures-triggers.sql) and rebuilt after bulk writes. Each figure's query
+ * on the summaries is written next to its documented query below; both give the same
+ * numbers (tests/core/test-figures.c compares them, and the summaries with the views they
+ * sum). Measured by tests/bench/bench-figures.sh: tests/bench/RESULTS.md.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -85,6 +81,29 @@ G_DEFINE_QUARK (vigie-figures-error-quark, vigie_figures_error)
 #define DELIVERED_SQL \
   "('reported_complete', 'verified_by_workers', 'verified_by_monitor', 'closed')"
 
+/* On the summaries: the months of the year (their keys are YYYY-MM), the year, and the
+ * country ?3 of a summary row (alias X). */
+#define YEAR_MONTHS "BETWEEN substr (?1, 1, 7) AND substr (?2, 1, 7)"
+#define THE_YEAR "CAST (substr (?1, 1, 4) AS INTEGER)"
+#define IN_COUNTRY(x) "(?3 IS NULL OR " x ".country = ?3)"
+
+/* Findings by theme: from the counts G (theme, severity, n), the top-level theme of each
+ * (its parent in the organisation's code 'vigie', or itself), its title and its place in
+ * the code; rows by theme in the code's order, untagged last. */
+#define THEMES_FROM_G \
+  " t AS (SELECT g.theme AS key, g.severity AS severity, g.n AS n," \
+  " coalesce ((SELECT nullif (st.parent_key, '') FROM standards st" \
+  " JOIN code_standards cd ON cd.id = st.code_id" \
+  " WHERE cd.code = 'vigie' AND st.key = g.theme LIMIT 1), g.theme) AS top FROM g)" \
+  " SELECT t.top, coalesce ((SELECT st.title FROM standards st" \
+  " JOIN code_standards cd ON cd.id = st.code_id" \
+  " WHERE cd.code = 'vigie' AND st.key = t.top LIMIT 1), '')," \
+  " coalesce ((SELECT st.sort_order FROM standards st" \
+  " JOIN code_standards cd ON cd.id = st.code_id" \
+  " WHERE cd.code = 'vigie' AND st.key = t.top LIMIT 1), 1000000000) AS sort," \
+  " t.severity, sum (t.n)" \
+  " FROM t GROUP BY t.top, t.severity ORDER BY sort, t.top"
+
 typedef void (*ReadRow) (VigieFigures *f,
                          sqlite3_stmt *stmt);
 
@@ -93,8 +112,10 @@ typedef struct
   const char *code;
   const char *title;     /* N_() */
   const char *site;      /* the row's site id for {scope}; NULL: no {scope} */
-  const char *sql;
+  const char *sql;       /* the documented query, on the tables */
   ReadRow     read;
+  const char *summary;   /* the same on the summaries (any country, no buyer); NULL:
+                          * always on the tables */
 } FigureDef;
 
 static int
@@ -374,7 +395,14 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     "monitoring_partners", N_("Monitoring partners"), "i.site_id",
     "SELECT count (DISTINCT i.partner_id) FROM investigations i"
     " WHERE " UNDER_WAY ("i") " AND i.partner_id IS NOT NULL{scope}",
-    read_partners },
+    read_partners,
+    /* The partners of the investigations with an end date under way in the year
+     * (figures_partner_years), and of those without one started by its last day. */
+    "SELECT count (DISTINCT p) FROM (SELECT py.partner_id AS p FROM figures_partner_years py"
+    " WHERE py.year = " THE_YEAR " AND " IN_COUNTRY ("py")
+    " UNION ALL SELECT i.partner_id FROM investigations i"
+    " WHERE i.end_date IS NULL AND i.start_date <= ?2 AND i.partner_id IS NOT NULL"
+    " AND (?3 IS NULL OR i.site_id IN (SELECT sc.id FROM sites sc WHERE sc.country = ?3)))" },
 
   /* Sites linked to affiliates: distinct sites with a link (contract_sites, any tier and
    * any source) on a contract in force during the year (start_date NULL or <= ?2,
@@ -382,12 +410,25 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
    * of its members. */
   [VIGIE_FIGURE_SITES_LINKED] = {
     "sites_linked", N_("Sites linked to affiliates"), NULL,
-    "SELECT s.country, count (DISTINCT s.id) FROM contract_sites cs"
-    " JOIN contracts c ON c.id = cs.contract_id JOIN sites s ON s.id = cs.site_id"
-    " WHERE " IN_FORCE ("c") " AND (?3 IS NULL OR s.country = ?3)"
-    " AND (?4 = 0 OR " OF_BUYER ("c") ")"
+    "SELECT s.country, count (*) FROM sites s WHERE s.id IN"
+    " (SELECT cs.site_id FROM contract_sites cs WHERE cs.contract_id IN"
+    " (SELECT c.id FROM contracts c WHERE " IN_FORCE ("c")
+    " AND (?4 = 0 OR " OF_BUYER ("c") ")))"
+    " AND (?3 IS NULL OR s.country = ?3)"
     " GROUP BY s.country ORDER BY s.country",
-    read_sites_linked },
+    read_sites_linked,
+    /* Sites linked through contracts with both dates known (figures_link_sites), and
+     * through those without one, at sites not counted yet (figures_link_years). */
+    "SELECT country, sum (n) FROM"
+    " (SELECT ls.country AS country, ls.n AS n FROM figures_link_sites ls"
+    " WHERE ls.year = " THE_YEAR " AND " IN_COUNTRY ("ls")
+    " UNION ALL SELECT s.country, count (DISTINCT cs.site_id) FROM contracts c"
+    " JOIN contract_sites cs ON cs.contract_id = c.id JOIN sites s ON s.id = cs.site_id"
+    " WHERE (c.start_date IS NULL OR c.end_date IS NULL) AND " IN_FORCE ("c")
+    " AND " IN_COUNTRY ("s") " AND NOT EXISTS (SELECT 1 FROM figures_link_years ly"
+    " WHERE ly.year = " THE_YEAR " AND ly.country = s.country AND ly.site_id = cs.site_id)"
+    " GROUP BY s.country)"
+    " GROUP BY country ORDER BY country" },
 
   /* Investigations under way during the year (as for the partners) and the distinct
    * sites they cover — the sites monitored — by the site's country. */
@@ -397,7 +438,20 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     " JOIN sites s ON s.id = i.site_id"
     " WHERE " UNDER_WAY ("i") "{scope}"
     " GROUP BY s.country ORDER BY s.country",
-    read_investigations },
+    read_investigations,
+    /* Investigations with an end date under way in the year, by site (figures_site_years),
+     * and those without one started by its last day, at sites not counted yet. */
+    "SELECT country, sum (n), sum (sites) FROM"
+    " (SELECT sy.country AS country, sum (sy.n) AS n, count (*) AS sites"
+    " FROM figures_site_years sy WHERE sy.year = " THE_YEAR " AND " IN_COUNTRY ("sy")
+    " GROUP BY sy.country"
+    " UNION ALL SELECT s.country, count (*), count (DISTINCT CASE WHEN NOT EXISTS"
+    " (SELECT 1 FROM figures_site_years sy WHERE sy.year = " THE_YEAR
+    " AND sy.country = s.country AND sy.site_id = i.site_id) THEN i.site_id END)"
+    " FROM investigations i JOIN sites s ON s.id = i.site_id"
+    " WHERE i.end_date IS NULL AND i.start_date <= ?2 AND " IN_COUNTRY ("s")
+    " GROUP BY s.country)"
+    " GROUP BY country ORDER BY country" },
 
   /* Investigations by method: the activities started in the year (start_date in
    * ?1..?2), by method: activities, distinct investigations, and participants — the
@@ -411,7 +465,16 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     " FROM investigation_activities a"
     " WHERE a.start_date BETWEEN ?1 AND ?2{scope}"
     " GROUP BY a.method",
-    read_methods },
+    read_methods,
+    /* figures_activities; the investigations from figures_method_investigations. */
+    "SELECT a.method, a.n, coalesce (b.i, 0), a.p, a.w, a.m FROM"
+    " (SELECT fa.method AS method, sum (fa.n) AS n, sum (fa.participants) AS p,"
+    " sum (fa.women) AS w, sum (fa.migrant) AS m FROM figures_activities fa"
+    " WHERE fa.year = " THE_YEAR " AND " IN_COUNTRY ("fa") " GROUP BY fa.method) a"
+    " LEFT JOIN (SELECT mi.method AS method, sum (mi.n) AS i"
+    " FROM figures_method_investigations mi"
+    " WHERE mi.year = " THE_YEAR " AND " IN_COUNTRY ("mi") " GROUP BY mi.method) b"
+    " ON b.method = a.method" },
 
   /* Findings by theme and severity: findings of every kind (breach, risk, good practice)
    * first observed in the year (first_observed in ?1..?2) at sites in scope, by the
@@ -422,20 +485,12 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     "findings_by_theme", N_("Findings by theme and severity"), "f.site_id",
     "WITH g AS (SELECT f.theme AS theme, f.severity AS severity, count (*) AS n"
     " FROM findings f WHERE f.first_observed BETWEEN ?1 AND ?2{scope}"
-    " GROUP BY f.theme, f.severity),"
-    " t AS (SELECT g.theme AS key, g.severity AS severity, g.n AS n,"
-    " coalesce ((SELECT nullif (st.parent_key, '') FROM standards st"
-    " JOIN code_standards cd ON cd.id = st.code_id"
-    " WHERE cd.code = 'vigie' AND st.key = g.theme LIMIT 1), g.theme) AS top FROM g)"
-    " SELECT t.top, coalesce ((SELECT st.title FROM standards st"
-    " JOIN code_standards cd ON cd.id = st.code_id"
-    " WHERE cd.code = 'vigie' AND st.key = t.top LIMIT 1), ''),"
-    " coalesce ((SELECT st.sort_order FROM standards st"
-    " JOIN code_standards cd ON cd.id = st.code_id"
-    " WHERE cd.code = 'vigie' AND st.key = t.top LIMIT 1), 1000000000) AS sort,"
-    " t.severity, sum (t.n)"
-    " FROM t GROUP BY t.top, t.severity ORDER BY sort, t.top",
-    read_findings },
+    " GROUP BY f.theme, f.severity)," THEMES_FROM_G,
+    read_findings,
+    /* The same counts from figures_findings. */
+    "WITH g AS (SELECT ff.theme AS theme, ff.severity AS severity, sum (ff.n) AS n"
+    " FROM figures_findings ff WHERE ff.year = " THE_YEAR " AND " IN_COUNTRY ("ff")
+    " GROUP BY ff.theme, ff.severity)," THEMES_FROM_G },
 
   /* Findings first observed in each month of the year, at sites in scope: one range of
    * the index findings_first_observed per month (YYYY-MM-01 to YYYY-MM-31 compares as
@@ -446,7 +501,10 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     " SELECT m.n, (SELECT count (*) FROM findings f WHERE f.first_observed"
     " BETWEEN substr (?1, 1, 5) || printf ('%02d-01', m.n)"
     " AND substr (?1, 1, 5) || printf ('%02d-31', m.n){scope}) FROM m",
-    read_findings_monthly },
+    read_findings_monthly,
+    /* figures_finding_months. */
+    "SELECT CAST (substr (fm.month, 6, 2) AS INTEGER), sum (fm.n) FROM figures_finding_months fm"
+    " WHERE fm.month " YEAR_MONTHS " AND " IN_COUNTRY ("fm") " GROUP BY fm.month" },
 
   /* Sites with forced-labour indicators: sites in scope whose findings first observed in
    * the year carry, between them, at least 1 — and at least 3 — distinct ILO indicators
@@ -461,7 +519,11 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     " SELECT count (*), coalesce (sum (n >= 3), 0) FROM"
     " (SELECT f.site_id, count (DISTINCT x.indicator) AS n FROM x"
     " JOIN findings f ON f.id = x.id WHERE 1{scope} GROUP BY f.site_id)",
-    read_forced_labour },
+    read_forced_labour,
+    /* figures_indicator_histogram: the sites by number of distinct indicators (K ≥ 1). */
+    "SELECT coalesce (sum (h.sites), 0),"
+    " coalesce (sum (CASE WHEN h.k >= 3 THEN h.sites ELSE 0 END), 0)"
+    " FROM figures_indicator_histogram h WHERE h.year = " THE_YEAR " AND " IN_COUNTRY ("h") },
 
   /* Remediation actions by status: the actions due in the year (due_on in ?1..?2; an
    * action without a due date is in no year), by their current status. Listing every
@@ -473,7 +535,10 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     "SELECT a.status, count (*) FROM remediation_actions a"
     " WHERE a.status IN " ALL_STATUSES_SQL " AND a.due_on BETWEEN ?1 AND ?2{scope}"
     " GROUP BY a.status",
-    read_actions },
+    read_actions,
+    /* figures_actions_due by status. */
+    "SELECT d.status, sum (d.n) FROM figures_actions_due d"
+    " WHERE d.month " YEAR_MONTHS " AND " IN_COUNTRY ("d") " GROUP BY d.status" },
 
   /* Overdue actions: work still owed (status proposed, plan submitted, accepted or
    * rejected, in progress, disputed or escalated) with a due date before today (?5) and
@@ -484,7 +549,16 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     "(SELECT sf.site_id FROM findings sf WHERE sf.id = a.finding_id)",
     "SELECT count (*) FROM remediation_actions a"
     " WHERE a.status IN " PENDING_SQL " AND a.due_on < ?5 AND a.due_on <= ?2{scope}",
-    read_overdue },
+    read_overdue,
+    /* Due before ?6 (the earlier of today and the day after the year): whole months
+     * from figures_actions_due, the days of ?6's month from the table (index
+     * actions_status_due). */
+    "SELECT (SELECT coalesce (sum (d.n), 0) FROM figures_actions_due d"
+    " WHERE d.status IN " PENDING_SQL " AND d.month < substr (?6, 1, 7) AND " IN_COUNTRY ("d") ")"
+    " + (SELECT count (*) FROM remediation_actions a WHERE a.status IN " PENDING_SQL
+    " AND a.due_on >= substr (?6, 1, 7) || '-01' AND a.due_on < ?6"
+    " AND (?3 IS NULL OR (SELECT s.country FROM findings f JOIN sites s ON s.id = f.site_id"
+    " WHERE f.id = a.finding_id) = ?3))" },
 
   /* Closure: the actions completed in the year (completed_on in ?1..?2 — the day they
    * were reported complete) that have since been closed: verified by workers, verified by
@@ -506,7 +580,23 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     " (SELECT avg (days) FROM (SELECT days FROM c ORDER BY days"
     " LIMIT 2 - (SELECT count (*) FROM c) % 2"
     " OFFSET ((SELECT count (*) FROM c) - 1) / 2))",
-    read_closure },
+    read_closure,
+    /* figures_closure_days (figures_closure for one country) counts the closed actions
+     * by days to close: the median is the mean of the days of the middle two
+     * ((n + 1) / 2-th and n / 2 + 1-th) of them in order, the same one when n is odd. */
+    "WITH h AS MATERIALIZED (SELECT c.days AS days, sum (c.n) AS n,"
+    " sum (c.by_workers) AS w FROM"
+    " (SELECT cd.days AS days, cd.n AS n, cd.by_workers AS by_workers"
+    " FROM figures_closure_days cd WHERE ?3 IS NULL AND cd.year = " THE_YEAR
+    " UNION ALL SELECT cc.days, cc.n, cc.by_workers FROM figures_closure cc"
+    " WHERE ?3 IS NOT NULL AND cc.year = " THE_YEAR " AND cc.country = ?3) c"
+    " GROUP BY c.days),"
+    " k AS MATERIALIZED (SELECT days, sum (n) OVER (ORDER BY days) AS below FROM h),"
+    " t AS (SELECT coalesce (sum (n), 0) AS total, coalesce (sum (w), 0) AS w FROM h)"
+    " SELECT t.total, t.w, (SELECT avg (v) FROM"
+    " (SELECT (SELECT min (k.days) FROM k WHERE k.below >= (t.total + 1) / 2) AS v"
+    " UNION ALL SELECT (SELECT min (k.days) FROM k WHERE k.below >= t.total / 2 + 1)))"
+    " FROM t" },
 
   /* Actions completed (reported complete: completed_on) in each month of the year,
    * whatever happened to them since. */
@@ -517,7 +607,11 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     " SELECT m.n, (SELECT count (*) FROM remediation_actions a WHERE a.completed_on"
     " BETWEEN substr (?1, 1, 5) || printf ('%02d-01', m.n)"
     " AND substr (?1, 1, 5) || printf ('%02d-31', m.n){scope}) FROM m",
-    read_completions_monthly },
+    read_completions_monthly,
+    /* figures_actions_completed by month. */
+    "SELECT CAST (substr (c.month, 6, 2) AS INTEGER), sum (c.n)"
+    " FROM figures_actions_completed c"
+    " WHERE c.month " YEAR_MONTHS " AND " IN_COUNTRY ("c") " GROUP BY c.month" },
 
   /* Workers receiving remedy: the beneficiaries (in total and by group) of the actions
    * that provide remedy in the sense of the UN Basic Principles — every remedy type but
@@ -533,7 +627,12 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     " FROM remediation_actions a"
     " WHERE a.completed_on BETWEEN ?1 AND ?2 AND a.remedy_type <> 'corrective_only'"
     " AND +a.status IN " DELIVERED_SQL "{scope}",
-    read_remedy_workers },
+    read_remedy_workers,
+    /* figures_actions_completed. */
+    "SELECT coalesce (sum (c.n), 0), sum (c.b_total), sum (c.b_women), sum (c.b_migrant),"
+    " sum (c.b_agency), sum (c.b_student), sum (c.b_young) FROM figures_actions_completed c"
+    " WHERE c.month " YEAR_MONTHS " AND c.remedy_type <> 'corrective_only'"
+    " AND c.status IN " DELIVERED_SQL " AND " IN_COUNTRY ("c") },
 
   /* Amounts of remedy by currency: the amounts (integer minor units) of the same actions
    * as the workers receiving remedy, summed per ISO 4217 currency, never converted. */
@@ -545,7 +644,12 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
     " AND +a.status IN " DELIVERED_SQL " AND a.amount_minor IS NOT NULL"
     " AND a.currency IS NOT NULL{scope}"
     " GROUP BY a.currency ORDER BY a.currency",
-    read_remedy_amounts },
+    read_remedy_amounts,
+    /* figures_actions_completed (amount_n: the actions with an amount). */
+    "SELECT c.currency, sum (c.amount_minor), sum (c.amount_n) FROM figures_actions_completed c"
+    " WHERE c.month " YEAR_MONTHS " AND c.remedy_type <> 'corrective_only'"
+    " AND c.status IN " DELIVERED_SQL " AND c.currency <> '' AND " IN_COUNTRY ("c")
+    " GROUP BY c.currency HAVING sum (c.amount_n) > 0 ORDER BY c.currency" },
 
   /* Contractors: distinct contractors (contracts.contractor_id) of the contracts in force
    * during the year; for a buyer, its contracts and its members'. A country does not
@@ -563,11 +667,13 @@ static const FigureDef figure_defs[VIGIE_N_FIGURES] = {
    * sites of the country when one is given. The row with tier '' counts any tier. */
   [VIGIE_FIGURE_DISCLOSING] = {
     "contractors_disclosing", N_("Contractors disclosing their sites, per tier"), NULL,
-    "WITH d AS (SELECT cs.tier AS tier, c.contractor_id AS contractor"
-    " FROM contract_sites cs JOIN contracts c ON c.id = cs.contract_id"
-    " WHERE c.contractor_id IS NOT NULL AND cs.source = 'contractor_disclosure'"
-    " AND (cs.disclosed_on IS NULL OR cs.disclosed_on <= ?2) AND " IN_FORCE ("c")
-    " AND (?4 = 0 OR " OF_BUYER ("c") ")"
+    "WITH d AS MATERIALIZED (SELECT DISTINCT cs.tier AS tier,"
+    " (SELECT c.contractor_id FROM contracts c WHERE c.id = cs.contract_id) AS contractor"
+    " FROM contract_sites cs WHERE cs.contract_id IN (SELECT c.id FROM contracts c"
+    " WHERE c.contractor_id IS NOT NULL AND " IN_FORCE ("c")
+    " AND (?4 = 0 OR " OF_BUYER ("c") "))"
+    " AND cs.source = 'contractor_disclosure'"
+    " AND (cs.disclosed_on IS NULL OR cs.disclosed_on <= ?2)"
     " AND (?3 IS NULL OR cs.site_id IN (SELECT sc.id FROM sites sc WHERE sc.country = ?3)))"
     " SELECT tier, count (DISTINCT contractor) FROM d GROUP BY tier"
     " UNION ALL SELECT '', count (DISTINCT contractor) FROM d",
@@ -624,6 +730,13 @@ vigie_figure_sql (VigieFigure figure)
 {
   g_return_val_if_fail (figure < VIGIE_N_FIGURES, NULL);
   return figure_sql (figure, TRUE);
+}
+
+const char *
+vigie_figure_summary_sql (VigieFigure figure)
+{
+  g_return_val_if_fail (figure < VIGIE_N_FIGURES, NULL);
+  return figure_defs[figure].summary;
 }
 
 /* ─── Computing ──────────────────────────────────────────────────────────── */
@@ -707,6 +820,9 @@ vigie_figures_new (const VigieFiguresOptions *options,
                ? g_strdup (options->country) : NULL;
   f->buyer_id = MAX (options->buyer_id, 0);
   f->today = options->today != NULL ? g_strdup (options->today) : vigie_today_iso ();
+  /* VIGIE_FIGURES_FROM_TABLES=1: the benchmark's reference run (bench-figures.sh). */
+  f->from_tables = options->from_tables
+                   || g_strcmp0 (g_getenv ("VIGIE_FIGURES_FROM_TABLES"), "1") == 0;
   f->affiliates_by_country = new_array (sizeof (VigieFiguresAffiliates), clear_affiliates);
   f->countries = new_array (sizeof (VigieFiguresCountry), clear_country);
   f->themes = new_array (sizeof (VigieFiguresTheme), clear_theme);
@@ -880,8 +996,9 @@ vigie_figures_compute_one (VigieStore    *store,
                            GError       **error)
 {
   gboolean scoped;
+  const char *summary = figure_defs[figure].summary;
   sqlite3_stmt *stmt;
-  char first[16], last[16];
+  char first[16], last[16], cut[16];
   gint64 start;
   int n_params, rc;
 
@@ -891,11 +1008,21 @@ vigie_figures_compute_one (VigieStore    *store,
 
   start = g_get_monotonic_time ();
   scoped = f->country != NULL || f->buyer_id > 0;
-  stmt = vigie_store_prepare (store, figure_sql (figure, scoped), error);
+  /* The summaries know countries, not buyers. */
+  if (summary != NULL && f->buyer_id == 0 && !f->from_tables)
+    stmt = vigie_store_prepare (store, summary, error);
+  else
+    stmt = vigie_store_prepare (store, figure_sql (figure, scoped), error);
   if (stmt == NULL)
     return FALSE;
   g_snprintf (first, sizeof first, "%04d-01-01", f->year);
   g_snprintf (last, sizeof last, "%04d-12-31", f->year);
+  /* ?6 of the summary queries: overdue actions are due before the earlier of today and
+   * the day after the year (today, when the year is 9999). */
+  if (strcmp (f->today, last) <= 0 || f->year >= 9999)
+    g_strlcpy (cut, f->today, sizeof cut);
+  else
+    g_snprintf (cut, sizeof cut, "%04d-01-01", f->year + 1);
   n_params = sqlite3_bind_parameter_count (stmt);
   if (n_params >= 1)
     sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
@@ -907,6 +1034,8 @@ vigie_figures_compute_one (VigieStore    *store,
     sqlite3_bind_int64 (stmt, 4, f->buyer_id);
   if (n_params >= 5)
     sqlite3_bind_text (stmt, 5, f->today, -1, SQLITE_TRANSIENT);
+  if (n_params >= 6)
+    sqlite3_bind_text (stmt, 6, cut, -1, SQLITE_TRANSIENT);
 
   reset_figure (f, figure);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1008,6 +1137,437 @@ vigie_figures_years (VigieStore  *store,
     return NULL;
   g_array_sort (years, compare_years_desc);
   return g_steal_pointer (&years);
+}
+
+/* ─── The rows behind a figure ───────────────────────────────────────────── */
+
+void
+vigie_figures_row_free (VigieFiguresRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->site);
+  g_free (row->country);
+  g_free (row->what);
+  g_free (row->start_date);
+  g_free (row->end_date);
+  g_free (row->status);
+  g_free (row);
+}
+
+/* The investigations under way (VIGIE_FIGURE_INVESTIGATIONS) and the activities started
+ * (VIGIE_FIGURE_METHODS) in the year, at sites in scope: the rows those figures count. */
+#define LIST_INVESTIGATIONS_SQL \
+  "SELECT i.id, i.site_id, s.name, s.country, coalesce (p.name, ''), i.start_date," \
+  " i.end_date, i.status, 0, 0, 0 FROM investigations i JOIN sites s ON s.id = i.site_id" \
+  " LEFT JOIN organisations p ON p.id = i.partner_id" \
+  " WHERE " UNDER_WAY ("i") " AND i.site_id IN (" SCOPE_SITES ")" \
+  " ORDER BY i.start_date, i.id"
+#define LIST_ACTIVITIES_SQL \
+  "SELECT a.id, i.site_id, s.name, s.country, a.method, a.start_date, a.end_date, ''," \
+  " a.participants_total, a.participants_women, a.participants_migrant" \
+  " FROM investigation_activities a JOIN investigations i ON i.id = a.investigation_id" \
+  " JOIN sites s ON s.id = i.site_id" \
+  " WHERE a.start_date BETWEEN ?1 AND ?2 AND i.site_id IN (" SCOPE_SITES ")" \
+  " ORDER BY a.start_date, a.id"
+
+static GPtrArray *
+list_rows (VigieStore          *store,
+           const char          *sql,
+           const VigieFigures  *scope,
+           GCancellable        *cancellable,
+           GError             **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  char first[16], last[16];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) vigie_figures_row_free);
+  stmt = vigie_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  g_snprintf (first, sizeof first, "%04d-01-01", scope->year);
+  g_snprintf (last, sizeof last, "%04d-12-31", scope->year);
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  vigie_bind_text (stmt, 3, scope->country);
+  sqlite3_bind_int64 (stmt, 4, scope->buyer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigieFiguresRow *row = g_new0 (VigieFiguresRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->site_id = sqlite3_column_int64 (stmt, 1);
+      row->site = column_text (stmt, 2);
+      row->country = column_text (stmt, 3);
+      row->what = column_text (stmt, 4);
+      row->start_date = column_text (stmt, 5);
+      row->end_date = vigie_column_dup (stmt, 6);
+      row->status = column_text (stmt, 7);
+      row->participants = sqlite3_column_int64 (stmt, 8);
+      row->women = sqlite3_column_int64 (stmt, 9);
+      row->migrant = sqlite3_column_int64 (stmt, 10);
+      g_ptr_array_add (rows, row);
+      if ((rows->len & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      vigie_store_set_error (store, rc, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+vigie_figures_list_investigations (VigieStore          *store,
+                                   const VigieFigures  *scope,
+                                   GCancellable        *cancellable,
+                                   GError             **error)
+{
+  return list_rows (store, LIST_INVESTIGATIONS_SQL, scope, cancellable, error);
+}
+
+GPtrArray *
+vigie_figures_list_activities (VigieStore          *store,
+                               const VigieFigures  *scope,
+                               GCancellable        *cancellable,
+                               GError             **error)
+{
+  return list_rows (store, LIST_ACTIVITIES_SQL, scope, cancellable, error);
+}
+
+/* ─── Summaries ──────────────────────────────────────────────────────────── */
+
+#define RESOURCE_SQL "/io/github/vigie/Vigie/core/sql/"
+#define TRIGGERS_SQL "figures-triggers.sql"
+#define MARKS_KEY "vigie-figures-marks"
+
+/* The tables the summaries are counted from, and how far each goes: a bulk write adds
+ * rows, which moves the mark (their largest rowid; finding_indicators has none, so its
+ * row count). */
+typedef enum
+{
+  SOURCE_FINDINGS = 1 << 0,
+  SOURCE_INDICATORS = 1 << 1,
+  SOURCE_ACTIONS = 1 << 2,
+  SOURCE_HISTORY = 1 << 3,
+  SOURCE_INVESTIGATIONS = 1 << 4,
+  SOURCE_ACTIVITIES = 1 << 5,
+  SOURCE_CONTRACTS = 1 << 6,
+  SOURCE_LINKS = 1 << 7,
+} Source;
+
+static const struct
+{
+  Source      source;
+  const char *mark_sql;
+} sources[] = {
+  { SOURCE_FINDINGS, "SELECT coalesce (max (rowid), 0) FROM findings" },
+  { SOURCE_INDICATORS, "SELECT count (*) FROM finding_indicators" },
+  { SOURCE_ACTIONS, "SELECT coalesce (max (rowid), 0) FROM remediation_actions" },
+  { SOURCE_HISTORY, "SELECT coalesce (max (rowid), 0) FROM remediation_status_history" },
+  { SOURCE_INVESTIGATIONS, "SELECT coalesce (max (rowid), 0) FROM investigations" },
+  { SOURCE_ACTIVITIES, "SELECT coalesce (max (rowid), 0) FROM investigation_activities" },
+  { SOURCE_CONTRACTS, "SELECT coalesce (max (rowid), 0) FROM contracts" },
+  { SOURCE_LINKS, "SELECT coalesce (max (rowid), 0) FROM contract_sites" },
+};
+
+/* A summary of 002-figures.sql: the table; the view whose rows it counts by KEYS (or a
+ * finer summary whose counts it sums, or another summary whose rows it counts) — the
+ * count in column N, the sum of each of MEASURES in the column of the same name; and the
+ * tables that feed it (sites feed every one). In the order they are rebuilt. */
+typedef struct
+{
+  const char *table;
+  const char *view;       /* a view, a table or a subquery in parentheses */
+  const char *keys;
+  const char *n;          /* the count's column */
+  const char *count;      /* "count (*)", or "sum (n)" over a finer summary */
+  const char *measures;   /* NULL: only the count */
+  const char *where;      /* NULL, or which rows of the view count */
+  guint       sources;
+} Summary;
+
+#define ROWS "count (*)"
+#define SUMS "sum (n)"
+
+static const Summary summaries[] = {
+  { "figures_finding_cells", "figures_finding_rows", "month, theme, severity, country", "n",
+    ROWS, NULL, NULL, SOURCE_FINDINGS },
+  { "figures_findings", "(SELECT CAST (substr (month, 1, 4) AS INTEGER) AS year, theme,"
+    " severity, country, n FROM figures_finding_cells)", "year, theme, severity, country", "n",
+    SUMS, NULL, NULL, SOURCE_FINDINGS },
+  { "figures_finding_months", "figures_finding_cells", "month, country", "n", SUMS, NULL, NULL,
+    SOURCE_FINDINGS },
+  { "figures_indicator_sites", "figures_indicator_rows", "year, country, site_id, indicator_id",
+    "n", ROWS, NULL, NULL, SOURCE_FINDINGS | SOURCE_INDICATORS },
+  { "figures_indicator_counts", "figures_indicator_sites", "year, country, site_id", "k", ROWS,
+    NULL, NULL, SOURCE_FINDINGS | SOURCE_INDICATORS },
+  { "figures_indicator_histogram", "figures_indicator_counts", "year, country, k", "sites",
+    ROWS, NULL, NULL, SOURCE_FINDINGS | SOURCE_INDICATORS },
+  { "figures_actions_due", "figures_due_rows", "month, country, status", "n", ROWS, NULL, NULL,
+    SOURCE_FINDINGS | SOURCE_ACTIONS },
+  { "figures_actions_completed", "figures_completed_rows",
+    "month, country, status, remedy_type, currency", "n", ROWS,
+    "amount_n, amount_minor, b_total, b_women, b_migrant, b_agency, b_student, b_young", NULL,
+    SOURCE_FINDINGS | SOURCE_ACTIONS },
+  { "figures_closure", "figures_closure_rows", "year, days, country", "n", ROWS, "by_workers",
+    NULL, SOURCE_FINDINGS | SOURCE_ACTIONS | SOURCE_HISTORY },
+  { "figures_closure_days", "figures_closure", "year, days", "n", SUMS, "by_workers", NULL,
+    SOURCE_FINDINGS | SOURCE_ACTIONS | SOURCE_HISTORY },
+  { "figures_activity_investigations", "figures_activity_rows",
+    "year, method, country, investigation_id", "n", ROWS, "participants, women, migrant", NULL,
+    SOURCE_INVESTIGATIONS | SOURCE_ACTIVITIES },
+  { "figures_activities", "figures_activity_investigations", "year, country, method", "n",
+    SUMS, "participants, women, migrant", NULL, SOURCE_INVESTIGATIONS | SOURCE_ACTIVITIES },
+  { "figures_method_investigations", "figures_activity_investigations",
+    "year, country, method", "n", ROWS, NULL, NULL, SOURCE_INVESTIGATIONS | SOURCE_ACTIVITIES },
+  { "figures_site_years", "figures_investigation_years", "year, country, site_id", "n", ROWS,
+    NULL, NULL, SOURCE_INVESTIGATIONS },
+  { "figures_partner_years", "figures_investigation_years", "year, country, partner_id", "n",
+    ROWS, NULL, "partner_id IS NOT NULL", SOURCE_INVESTIGATIONS },
+  { "figures_link_years", "figures_link_rows", "year, country, site_id", "n", ROWS, NULL, NULL,
+    SOURCE_CONTRACTS | SOURCE_LINKS },
+  { "figures_link_sites", "figures_link_years", "year, country", "n", ROWS, NULL, NULL,
+    SOURCE_CONTRACTS | SOURCE_LINKS },
+};
+
+/* "SELECT keys, count (*), sum (m1), ... FROM view [WHERE ...] GROUP BY keys": what
+ * SUMMARY should hold. */
+static char *
+summary_recount_sql (const Summary *summary)
+{
+  GString *sql = g_string_new ("SELECT ");
+  g_auto(GStrv) measures = summary->measures != NULL
+                           ? g_strsplit (summary->measures, ", ", -1) : NULL;
+
+  g_string_append_printf (sql, "%s, %s", summary->keys, summary->count);
+  for (guint i = 0; measures != NULL && measures[i] != NULL; i++)
+    g_string_append_printf (sql, ", sum (%s)", measures[i]);
+  g_string_append_printf (sql, " FROM %s", summary->view);
+  if (summary->where != NULL)
+    g_string_append_printf (sql, " WHERE %s", summary->where);
+  g_string_append_printf (sql, " GROUP BY %s", summary->keys);
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+summary_columns (const Summary *summary)
+{
+  return g_strconcat (summary->keys, ", ", summary->n, summary->measures != NULL ? ", " : "",
+                      summary->measures != NULL ? summary->measures : "", NULL);
+}
+
+static gboolean
+exec_triggers (VigieStore  *store,
+               GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_SQL TRIGGERS_SQL,
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  g_autofree char *sql = NULL;
+
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return vigie_store_exec (store, sql, error);
+}
+
+/* Refills the summaries fed by one of SOURCES (every one: G_MAXUINT). */
+static gboolean
+rebuild_summaries (VigieStore  *store,
+                   guint        sources_changed,
+                   GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      const Summary *summary = &summaries[i];
+      g_autofree char *recount = NULL;
+      g_autofree char *columns = NULL;
+      g_autofree char *sql = NULL;
+
+      if ((summary->sources & sources_changed) == 0)
+        continue;
+      gint64 start = g_get_monotonic_time ();
+
+      recount = summary_recount_sql (summary);
+      columns = summary_columns (summary);
+      sql = g_strdup_printf ("DELETE FROM %s; INSERT INTO %s (%s) %s", summary->table,
+                             summary->table, columns, recount);
+      if (!vigie_store_exec (store, sql, error))
+        return FALSE;
+      g_debug ("Summary %s rebuilt in %.1f ms", summary->table,
+               (g_get_monotonic_time () - start) / 1000.0);
+    }
+  return TRUE;
+}
+
+gboolean
+vigie_figures_summaries_rebuild (VigieStore  *store,
+                                 GError     **error)
+{
+  g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
+
+  return rebuild_summaries (store, G_MAXUINT, error) && exec_triggers (store, error);
+}
+
+static gboolean
+read_marks (VigieStore  *store,
+            gint64      *marks,
+            GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      sqlite3_stmt *stmt = vigie_store_prepare (store, sources[i].mark_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          vigie_store_set_error (store, sqlite3_errcode (vigie_store_get_db (store)), error);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      marks[i] = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+gboolean
+vigie_figures_summaries_suspend (VigieStore  *store,
+                                 GError     **error)
+{
+  g_autofree gint64 *marks = g_new0 (gint64, G_N_ELEMENTS (sources));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
+
+  if (!read_marks (store, marks, error))
+    return FALSE;
+  stmt = vigie_store_prepare (store, "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                                     " AND name GLOB 'figures_*' AND tbl_name <> 'sites'", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, vigie_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigie_store_set_error (store, rc, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      /* Names from sqlite_master, of the form figures_[a-z_]*. */
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                              (const char *) names->pdata[i]);
+
+      if (!vigie_store_exec (store, sql, error))
+        return FALSE;
+    }
+  g_object_set_data_full (G_OBJECT (store), MARKS_KEY, g_steal_pointer (&marks), g_free);
+  return TRUE;
+}
+
+gboolean
+vigie_figures_summaries_resume (VigieStore  *store,
+                                GError     **error)
+{
+  const gint64 *before;
+  gint64 now[G_N_ELEMENTS (sources)];
+  guint changed = 0;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
+
+  before = g_object_get_data (G_OBJECT (store), MARKS_KEY);
+  if (!read_marks (store, now, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    if (before == NULL || before[i] != now[i])
+      changed |= sources[i].source;
+  if (!rebuild_summaries (store, changed, error) || !exec_triggers (store, error))
+    return FALSE;
+  g_object_set_data (G_OBJECT (store), MARKS_KEY, NULL);
+  return TRUE;
+}
+
+static gint64
+count_rows (VigieStore  *store,
+            const char  *sql,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = vigie_store_prepare (store, sql, error);
+  gint64 n;
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      vigie_store_set_error (store, sqlite3_errcode (vigie_store_get_db (store)), error);
+      sqlite3_reset (stmt);
+      return -1;
+    }
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gboolean
+vigie_figures_summaries_check (VigieStore  *store,
+                               GString     *report,
+                               GError     **error)
+{
+  gboolean same = TRUE;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      const Summary *summary = &summaries[i];
+      g_autofree char *recount = summary_recount_sql (summary);
+      g_autofree char *columns = summary_columns (summary);
+      g_autofree char *extra = g_strdup_printf ("SELECT count (*) FROM (SELECT %s FROM %s"
+                                                " EXCEPT %s)", columns, summary->table,
+                                                recount);
+      g_autofree char *missing = g_strdup_printf ("SELECT count (*) FROM (%s EXCEPT"
+                                                  " SELECT %s FROM %s)", recount, columns,
+                                                  summary->table);
+      gint64 n_extra, n_missing;
+
+      n_extra = count_rows (store, extra, error);
+      if (n_extra < 0)
+        return FALSE;
+      n_missing = count_rows (store, missing, error);
+      if (n_missing < 0)
+        return FALSE;
+      if (n_extra == 0 && n_missing == 0)
+        continue;
+      same = FALSE;
+      if (report != NULL)
+        {
+          g_autofree char *wrong = g_strdup_printf ("%" G_GINT64_FORMAT, n_extra);
+          g_autofree char *absent = g_strdup_printf ("%" G_GINT64_FORMAT, n_missing);
+
+          /* Translators: %1$s is a table of the database; %2$s and %3$s are numbers of
+           * rows */
+          g_string_append_printf (report, _("Summary “%1$s” is out of date: %2$s of its rows "
+                                            "are wrong, %3$s are missing\n"),
+                                  summary->table, wrong, absent);
+        }
+    }
+  return same;
 }
 
 /* ─── Output ─────────────────────────────────────────────────────────────── */

@@ -12,6 +12,11 @@
  *   ?4  buyer: an affiliate's (or consortium's) organisation id, or 0 for every buyer
  *   ?5  today (YYYY-MM-DD): overdue is counted on this day
  *
+ * Speed. Most figures are read from summaries kept up to date by triggers (schema
+ * version 2, src/core/sql/002-figures.sql): a few milliseconds for a year of a million
+ * findings, for every country or one. For one buyer, or when asked to (from_tables), the
+ * documented queries count on the tables themselves; both give the same numbers.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -30,6 +35,9 @@ typedef struct
   const char  *country;    /* ISO code or NULL */
   gint64       buyer_id;   /* organisation id or 0 */
   const char  *today;      /* YYYY-MM-DD; NULL = vigie_today_iso() */
+  gboolean     from_tables; /* TRUE: count on the tables with the documented queries,
+                             * never on the summaries (slower; to check them); also when
+                             * VIGIE_FIGURES_FROM_TABLES=1 */
 } VigieFiguresOptions;
 
 /* ─── The figures ────────────────────────────────────────────────────────── */
@@ -122,6 +130,7 @@ typedef struct
   char    *country;            /* NULL: every country */
   gint64   buyer_id;           /* 0: every buyer */
   char    *today;
+  gboolean from_tables;        /* counted on the tables (documented queries) only */
 
   /* VIGIE_FIGURE_AFFILIATES */
   gint64   affiliates;
@@ -221,11 +230,52 @@ void          vigie_figures_free           (VigieFigures              *figures);
 const char   *vigie_figure_code            (VigieFigure                figure);
 const char   *vigie_figure_title           (VigieFigure                figure);
 const char   *vigie_figure_sql             (VigieFigure                figure);
+/* The query of FIGURE on the summaries (same parameters and the same numbers as
+ * vigie_figure_sql() for every country or one; ?6 is the day overdue actions are due
+ * before: the earlier of today and the day after the year), or NULL when the figure is
+ * counted on the tables. */
+const char   *vigie_figure_summary_sql     (VigieFigure                figure);
 
 /* Years that have data (findings, investigations, actions), newest first: GArray of
  * int. Empty for an empty dataset. */
 GArray       *vigie_figures_years          (VigieStore                *store,
                                             GError                   **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* ─── The rows behind a figure ───────────────────────────────────────────── */
+
+/* An investigation or an investigation activity counted by a figure. */
+typedef struct
+{
+  gint64  id;
+  gint64  site_id;
+  char   *site;               /* the site's name */
+  char   *country;            /* the site's country */
+  char   *what;               /* investigation: its monitoring partner ("" none);
+                               * activity: its method (vocabulary code) */
+  char   *start_date;
+  char   *end_date;           /* NULL: none */
+  char   *status;             /* investigation: its status; activity: "" */
+  gint64  participants;       /* activity: the workers who took part; investigation: 0 */
+  gint64  women;
+  gint64  migrant;
+} VigieFiguresRow;
+
+void          vigie_figures_row_free       (VigieFiguresRow           *row);
+/* The investigations VIGIE_FIGURE_INVESTIGATIONS counts for the year, country and buyer
+ * of SCOPE (the investigations under way), by start date: GPtrArray of VigieFiguresRow.
+ * Runs in any thread on a connection of its own. */
+G_GNUC_WARN_UNUSED_RESULT
+GPtrArray    *vigie_figures_list_investigations (VigieStore         *store,
+                                                 const VigieFigures *scope,
+                                                 GCancellable       *cancellable,
+                                                 GError            **error);
+/* The activities VIGIE_FIGURE_METHODS counts (started in the year): their participants
+ * add up to the workers interviewed. */
+G_GNUC_WARN_UNUSED_RESULT
+GPtrArray    *vigie_figures_list_activities (VigieStore         *store,
+                                             const VigieFigures *scope,
+                                             GCancellable       *cancellable,
+                                             GError            **error);
 
 /* ─── Output ─────────────────────────────────────────────────────────────── */
 
@@ -237,6 +287,28 @@ GString      *vigie_figures_to_csv         (const VigieFigures        *figures) 
 /* A plain-text table in the current language, one section per figure, numbers aligned
  * right and formatted for the locale. */
 GString      *vigie_figures_to_table       (const VigieFigures        *figures) G_GNUC_WARN_UNUSED_RESULT;
+
+/* ─── Summaries (for the store) ──────────────────────────────────────────── */
+
+/* Fills every summary of 002-figures.sql again from the tables and creates its triggers
+ * (figures-triggers.sql). Run at the end of every migration, inside its transaction. */
+gboolean      vigie_figures_summaries_rebuild (VigieStore          *store,
+                                               GError             **error);
+/* For vigie_store_bulk_begin(): drops the triggers that keep the summaries up to date
+ * (those on sites stay: a bulk write adds sites before what they hold) and remembers how
+ * far each summarised table goes. Bulk writers insert rows; they do not update or delete
+ * them. */
+gboolean      vigie_figures_summaries_suspend (VigieStore          *store,
+                                               GError             **error);
+/* For vigie_store_bulk_end(): rebuilds the summaries of the tables the bulk write added
+ * rows to, and creates the triggers again. */
+gboolean      vigie_figures_summaries_resume  (VigieStore          *store,
+                                               GError             **error);
+/* TRUE when every summary holds exactly what its view sums to; otherwise FALSE, with one
+ * line per summary that differs in REPORT (when not NULL). */
+gboolean      vigie_figures_summaries_check   (VigieStore          *store,
+                                               GString             *report,
+                                               GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieFigures, vigie_figures_free)
 

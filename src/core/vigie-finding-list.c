@@ -87,7 +87,7 @@ vigie_finding_query_has_filters (const VigieFindingQuery *q)
   match = vigie_site_query_build_match (q->search);
   return match != NULL || q->site_id > 0 || !empty_str (q->country) || !empty_str (q->theme)
          || !empty_str (q->indicator) || !empty_str (q->severity) || !empty_str (q->status)
-         || !empty_str (q->disclosure_level) || q->year > 0;
+         || !empty_str (q->disclosure_level) || q->year > 0 || q->no_theme;
 }
 
 /* Sort expressions: fixed SQL chosen by enum, never user text. The codes of severity
@@ -141,9 +141,17 @@ order_by_sql (VigieFindingSort sort,
   return " ORDER BY f.first_observed DESC, f.id DESC";
 }
 
-char *
-vigie_finding_query_build_sql (const VigieFindingQuery *query,
-                               gboolean                 has_match)
+/* How ?1 selects the findings of a search. */
+typedef enum
+{
+  MATCH_NONE,
+  MATCH_FTS,     /* ?1 is an FTS5 expression */
+  MATCH_IDS,     /* ?1 is a JSON array of the matching ids, found beforehand */
+} MatchMode;
+
+static char *
+build_sql (const VigieFindingQuery *query,
+           MatchMode                mode)
 {
   GString *sql = g_string_new ("SELECT f.id FROM findings f");
   const char *glue = " WHERE ";
@@ -152,18 +160,22 @@ vigie_finding_query_build_sql (const VigieFindingQuery *query,
                                 g_string_append_printf (sql, __VA_ARGS__); \
                                 glue = " AND "; } G_STMT_END
 
-  if (has_match)
+  if (mode == MATCH_FTS)
     AND ("f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?1"
          " UNION SELECT e.finding_id FROM evidence e WHERE e.id IN"
          " (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?1))");
+  else if (mode == MATCH_IDS)
+    AND ("f.id IN (SELECT value FROM json_each (?1))");
   if (query->site_id > 0)
     AND ("f.site_id = ?2");
   if (!empty_str (query->country))
     AND ("f.site_id IN (SELECT s.id FROM sites s WHERE s.country = ?3)");
+  /* The theme or one of its sub-themes: the findings the Overview counts under it. */
   if (!empty_str (query->theme))
-    AND ("f.theme IN (SELECT st.key FROM standards st JOIN code_standards c"
-         " ON c.id = st.code_id WHERE c.code = 'vigie'"
-         " AND (st.key = ?4 OR st.parent_key = ?4))");
+    AND ("f.theme IN (SELECT ?4 UNION SELECT st.key FROM standards st JOIN code_standards c"
+         " ON c.id = st.code_id WHERE c.code = 'vigie' AND st.parent_key = ?4)");
+  if (query->no_theme)
+    AND ("f.theme = ''");
   if (!empty_str (query->indicator))
     AND ("f.id IN (SELECT fi.finding_id FROM finding_indicators fi"
          " JOIN fl_indicators i ON i.id = fi.indicator_id WHERE i.code = ?5)");
@@ -181,11 +193,22 @@ vigie_finding_query_build_sql (const VigieFindingQuery *query,
   return g_string_free (sql, FALSE);
 }
 
-GArray *
-vigie_finding_query_run (VigieStore              *store,
-                         const VigieFindingQuery *query,
-                         GCancellable            *cancellable,
-                         GError                 **error)
+char *
+vigie_finding_query_build_sql (const VigieFindingQuery *query,
+                               gboolean                 has_match)
+{
+  g_return_val_if_fail (query != NULL, NULL);
+  return build_sql (query, has_match ? MATCH_FTS : MATCH_NONE);
+}
+
+/* The ids of QUERY in order; MATCH_IDS, when not NULL, stands for its search: the JSON
+ * array of the findings it matches. */
+static GArray *
+query_run (VigieStore              *store,
+           const VigieFindingQuery *query,
+           const char              *match_ids,
+           GCancellable            *cancellable,
+           GError                 **error)
 {
   g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
@@ -193,16 +216,13 @@ vigie_finding_query_run (VigieStore              *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
   match = vigie_site_query_build_match (query->search);
-  sql = vigie_finding_query_build_sql (query, match != NULL);
+  sql = build_sql (query, match == NULL ? MATCH_NONE : match_ids != NULL ? MATCH_IDS : MATCH_FTS);
   stmt = vigie_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
   if (match != NULL)
-    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 1, match_ids != NULL ? match_ids : match, -1, SQLITE_TRANSIENT);
   if (query->site_id > 0)
     sqlite3_bind_int64 (stmt, 2, query->site_id);
   if (!empty_str (query->country))
@@ -221,8 +241,10 @@ vigie_finding_query_run (VigieStore              *store,
     {
       char first[16], last[16];
 
-      g_snprintf (first, sizeof first, "%04d-01-01", query->year);
-      g_snprintf (last, sizeof last, "%04d-12-31", query->year);
+      g_snprintf (first, sizeof first, "%04d-%02d-01", query->year,
+                  query->month >= 1 && query->month <= 12 ? query->month : 1);
+      g_snprintf (last, sizeof last, "%04d-%02d-31", query->year,
+                  query->month >= 1 && query->month <= 12 ? query->month : 12);
       sqlite3_bind_text (stmt, 9, first, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 10, last, -1, SQLITE_TRANSIENT);
     }
@@ -242,12 +264,26 @@ vigie_finding_query_run (VigieStore              *store,
     }
   if (rc != SQLITE_DONE)
     {
-      vigie_store_set_error (store, rc, error);
+      /* SQLITE_INTERRUPT when a worker's progress handler saw CANCELLABLE cancelled. */
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        vigie_store_set_error (store, rc, error);
       sqlite3_reset (stmt);
       return NULL;
     }
   sqlite3_reset (stmt);
   return g_steal_pointer (&ids);
+}
+
+GArray *
+vigie_finding_query_run (VigieStore              *store,
+                         const VigieFindingQuery *query,
+                         GCancellable            *cancellable,
+                         GError                 **error)
+{
+  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return query_run (store, query, NULL, cancellable, error);
 }
 
 GArray *
@@ -572,7 +608,542 @@ build_row (VigieStore  *store,
   return row;
 }
 
+/* ─── Loading in two steps ───────────────────────────────────────────────── */
+
+/* Listing a million findings in order takes a few hundred milliseconds, and a common search
+ * word matches a hundred thousand of them. So the list is loaded in two steps when that
+ * pays: first the number of rows (n_items is exact from the start) and the ids of the
+ * first FIRST_PAGE rows, which is all a window shows; then every id, in a worker thread
+ * with its own connection (a "fill"). Any position past the first page asked for before
+ * the fill is in waits for it, so callers see a complete list either way; the column view
+ * only asks for the rows it shows.
+ *
+ * The first step reads in one transaction:
+ * - without filters, the count and the first rows of the order's index (LIMIT);
+ * - for a search, the ids of every hit (a bitmap, from the full-text indexes alone, without
+ *   reading a single finding), then the order's index from its start until FIRST_PAGE hits
+ *   went by. A few hits (SMALL_SEARCH) are cheaper to sort directly: then the list's query
+ *   runs as it is, in one step.
+ * Other filters, orders without an index of their own (site, disclosure, workers, open
+ * actions) and lists with hidden rows are read in one step, as before. When only the
+ * order changes and the database did not (PRAGMA data_version, sqlite3_total_changes), the
+ * count is reused. If the fill finds a different list than the first step announced (the
+ * database changed in between), the model reports the whole list as changed. */
+
+#define FIRST_PAGE   256
+#define SMALL_SEARCH 4096
+/* Bitmaps of search hits are used up to this finding id (16 MiB of bits). */
+#define MAX_BITMAP_ID (G_GINT64_CONSTANT (1) << 27)
+
+static guint first_page_size = FIRST_PAGE;
+static guint small_search_size = SMALL_SEARCH;
+
+/* VIGIE_TEST_FIRST_PAGE=N makes both thresholds N, so that tests reach the two-step paths
+ * with a few hundred findings. */
+static void
+tunables_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      const char *text = g_getenv ("VIGIE_TEST_FIRST_PAGE");
+      int n = text != NULL ? atoi (text) : 0;
+
+      if (n > 0)
+        first_page_size = small_search_size = (guint) n;
+      g_once_init_leave (&done, 1);
+    }
+}
+
+typedef struct
+{
+  guint8 *bits;
+  gint64  max_id;
+  guint   n;
+} IdSet;
+
+static void
+id_set_free (IdSet *set)
+{
+  if (set == NULL)
+    return;
+  g_free (set->bits);
+  g_free (set);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IdSet, id_set_free)
+
+static inline gboolean
+id_set_contains (const IdSet *set,
+                 gint64       id)
+{
+  return id >= 0 && id <= set->max_id && (set->bits[id >> 3] & (1u << (id & 7))) != 0;
+}
+
+/* "[3,17,42]" */
+static char *
+id_set_to_json (const IdSet *set)
+{
+  GString *json = g_string_sized_new (8 * set->n + 2);
+
+  g_string_append_c (json, '[');
+  for (gint64 byte = 0; byte <= set->max_id >> 3; byte++)
+    {
+      guint bits = set->bits[byte];
+
+      for (guint k = 0; bits != 0; k++, bits >>= 1)
+        if (bits & 1)
+          g_string_append_printf (json, "%s%" G_GINT64_FORMAT, json->len > 1 ? "," : "",
+                                  byte * 8 + k);
+    }
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* Stops a statement of a worker connection soon after CANCELLABLE is cancelled. */
+static int
+progress_cb (void *data)
+{
+  return g_cancellable_is_cancelled (data) ? 1 : 0;
+}
+
+static void
+watch_cancellable (VigieStore   *store,
+                   GCancellable *cancellable)
+{
+  sqlite3_progress_handler (vigie_store_get_db (store), cancellable != NULL ? 2000 : 0,
+                            cancellable != NULL ? progress_cb : NULL, cancellable);
+}
+
+/* A statement ended with RC: cancelled (interrupted by progress_cb) or failed. */
+static void
+step_failed (VigieStore    *store,
+             sqlite3_stmt  *stmt,
+             int            rc,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+    vigie_store_set_error (store, rc, error);
+}
+
+/* The findings matching MATCH (an FTS5 expression): in their text or their evidence. */
+static IdSet *
+collect_matches (VigieStore    *store,
+                 const char    *match,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(IdSet) set = g_new0 (IdSet, 1);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = vigie_store_prepare (store, "SELECT max (id) FROM findings", error);
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      step_failed (store, stmt, rc, cancellable, error);
+      return NULL;
+    }
+  set->max_id = MAX (sqlite3_column_int64 (stmt, 0), 0);
+  sqlite3_reset (stmt);
+  if (set->max_id >= MAX_BITMAP_ID)
+    return NULL;   /* no error: the caller lists in one step */
+  set->bits = g_malloc0 ((gsize) (set->max_id >> 3) + 1);
+
+  stmt = vigie_store_prepare (store,
+                              "SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?1"
+                              " UNION ALL SELECT e.finding_id FROM evidence e WHERE e.id IN"
+                              " (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?1)",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id < 0 || id > set->max_id || id_set_contains (set, id))
+        continue;
+      set->bits[id >> 3] |= (guint8) (1u << (id & 7));
+      set->n++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      step_failed (store, stmt, rc, cancellable, error);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&set);
+}
+
+/* The orders an index of schema v1 gives directly, without sorting. */
+static gboolean
+order_has_index (VigieFindingSort sort)
+{
+  switch (sort)
+    {
+    case VIGIE_FINDING_SORT_FIRST_OBSERVED:
+    case VIGIE_FINDING_SORT_TITLE:
+    case VIGIE_FINDING_SORT_SEVERITY:
+    case VIGIE_FINDING_SORT_STATUS:
+    case VIGIE_FINDING_SORT_THEME:
+      return TRUE;
+    case VIGIE_FINDING_SORT_SITE:
+    case VIGIE_FINDING_SORT_DISCLOSURE:
+    case VIGIE_FINDING_SORT_WORKERS:
+    case VIGIE_FINDING_SORT_OPEN_ACTIONS:
+    case VIGIE_FINDING_N_SORTS:
+    default:
+      return FALSE;
+    }
+}
+
+/* Every filter but the search is empty. */
+static gboolean
+only_search (const VigieFindingQuery *q)
+{
+  return q->site_id <= 0 && empty_str (q->country) && empty_str (q->theme)
+         && empty_str (q->indicator) && empty_str (q->severity) && empty_str (q->status)
+         && empty_str (q->disclosure_level) && q->year <= 0 && !q->no_theme;
+}
+
+static gboolean
+same_filters (const VigieFindingQuery *a,
+              const VigieFindingQuery *b)
+{
+  return g_strcmp0 (a->search, b->search) == 0 && a->site_id == b->site_id
+         && g_strcmp0 (a->country, b->country) == 0 && g_strcmp0 (a->theme, b->theme) == 0
+         && g_strcmp0 (a->indicator, b->indicator) == 0
+         && g_strcmp0 (a->severity, b->severity) == 0 && g_strcmp0 (a->status, b->status) == 0
+         && g_strcmp0 (a->disclosure_level, b->disclosure_level) == 0 && a->year == b->year
+         && a->month == b->month && a->no_theme == b->no_theme;
+}
+
+/* Which state of which connection a count was taken in. */
+typedef struct
+{
+  VigieFindingQuery *query;      /* its filters; NULL: no count to reuse */
+  sqlite3           *db;
+  gint64             data_version;
+  gint64             changes;
+  guint              n;
+} CountStamp;
+
+static void
+count_stamp_clear (CountStamp *stamp)
+{
+  g_clear_pointer (&stamp->query, vigie_finding_query_free);
+  stamp->db = NULL;
+}
+
+static void
+count_stamp_copy (CountStamp       *to,
+                  const CountStamp *from)
+{
+  count_stamp_clear (to);
+  *to = *from;
+  to->query = from->query != NULL ? vigie_finding_query_copy (from->query) : NULL;
+}
+
+static gint64
+data_version (VigieStore *store)
+{
+  sqlite3_stmt *stmt = vigie_store_prepare (store, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return version;
+}
+
+typedef struct
+{
+  GArray     *ids;            /* every id in order, or the first ones */
+  guint       n_total;        /* length of the complete list */
+  gboolean    complete;
+  IdSet      *matches;        /* search hits for the fill's index scan, or NULL */
+  CountStamp  stamp;
+} Stage;
+
+static void
+stage_free (Stage *stage)
+{
+  if (stage == NULL)
+    return;
+  g_clear_pointer (&stage->ids, g_array_unref);
+  id_set_free (stage->matches);
+  count_stamp_clear (&stage->stamp);
+  g_free (stage);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stage, stage_free)
+
+/* The order of QUERY without its filters: the scan of the order's index. */
+static char *
+order_scan_sql (const VigieFindingQuery *query)
+{
+  VigieFindingQuery bare = { 0 };
+
+  bare.sort = query->sort;
+  bare.descending = query->descending;
+  return vigie_finding_query_build_sql (&bare, FALSE);
+}
+
+/* Scans the order's index and keeps the ids in MATCHES, up to LIMIT of them. */
+static GArray *
+scan_matches (VigieStore               *store,
+              const VigieFindingQuery  *query,
+              const IdSet              *matches,
+              guint                     limit,
+              GCancellable             *cancellable,
+              GError                  **error)
+{
+  g_autofree char *sql = order_scan_sql (query);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64),
+                                             MIN (limit, matches->n));
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  stmt = vigie_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while (ids->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id_set_contains (matches, id))
+        g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      step_failed (store, stmt, rc, cancellable, error);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+/* The first rows of QUERY without filters, from the order's index. */
+static GArray *
+first_rows (VigieStore               *store,
+            const VigieFindingQuery  *query,
+            GCancellable             *cancellable,
+            GError                  **error)
+{
+  g_autofree char *base = vigie_finding_query_build_sql (query, FALSE);
+  g_autofree char *sql = g_strdup_printf ("%s LIMIT %u", base, first_page_size);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), first_page_size);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = vigie_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      step_failed (store, stmt, rc, cancellable, error);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+count_all (VigieStore    *store,
+           guint         *n,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  sqlite3_stmt *stmt = vigie_store_prepare (store, "SELECT count (*) FROM findings", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      step_failed (store, stmt, rc, cancellable, error);
+      return FALSE;
+    }
+  *n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The first step, in one read transaction of STORE. With ALLOW_PARTIAL false, or when
+ * two steps would not pay, the list is complete. HINT: an earlier count that may be
+ * reused. */
+static Stage *
+stage_run_locked (VigieStore               *store,
+                  const VigieFindingQuery  *query,
+                  gboolean                  allow_partial,
+                  const CountStamp         *hint,
+                  GCancellable             *cancellable,
+                  GError                  **error)
+{
+  g_autoptr(Stage) stage = g_new0 (Stage, 1);
+  g_autofree char *match = NULL;
+  sqlite3 *db = vigie_store_get_db (store);
+  gboolean reuse;
+
+  tunables_init ();
+  match = vigie_site_query_build_match (query->search);
+  if (!allow_partial || !order_has_index (query->sort) || !only_search (query))
+    goto one_step;
+
+  stage->stamp.db = db;
+  stage->stamp.data_version = data_version (store);
+  stage->stamp.changes = sqlite3_total_changes64 (db);
+  reuse = hint != NULL && hint->query != NULL && hint->db == db
+          && hint->data_version == stage->stamp.data_version
+          && hint->changes == stage->stamp.changes && stage->stamp.data_version >= 0
+          && same_filters (hint->query, query);
+
+  if (match == NULL)
+    {
+      if (reuse)
+        stage->n_total = hint->n;
+      else if (!count_all (store, &stage->n_total, cancellable, error))
+        return NULL;
+      if (stage->n_total <= first_page_size)
+        goto one_step;
+      stage->ids = first_rows (store, query, cancellable, error);
+      if (stage->ids == NULL)
+        return NULL;
+    }
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      stage->matches = collect_matches (store, match, cancellable, &local_error);
+      if (stage->matches == NULL)
+        {
+          if (local_error == NULL)
+            goto one_step;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      stage->n_total = stage->matches->n;
+      if (stage->n_total <= small_search_size)
+        {
+          /* Sorted by the list's query, on the hits already found. */
+          g_autofree char *json = id_set_to_json (stage->matches);
+
+          count_stamp_clear (&stage->stamp);
+          g_clear_pointer (&stage->matches, id_set_free);
+          stage->ids = query_run (store, query, json, cancellable, error);
+          if (stage->ids == NULL)
+            return NULL;
+          stage->n_total = stage->ids->len;
+          stage->complete = TRUE;
+          return g_steal_pointer (&stage);
+        }
+      stage->ids = scan_matches (store, query, stage->matches, first_page_size, cancellable,
+                                 error);
+      if (stage->ids == NULL)
+        return NULL;
+      /* Few hits among many findings: the fill sorts them (a lookup each) rather than
+       * scanning the whole index. */
+      if ((gint64) stage->n_total * 10 < stage->matches->max_id)
+        g_clear_pointer (&stage->matches, id_set_free);
+    }
+  stage->complete = stage->ids->len >= stage->n_total;
+  if (stage->complete)
+    stage->n_total = stage->ids->len;
+  stage->stamp.query = vigie_finding_query_copy (query);
+  stage->stamp.n = stage->n_total;
+  return g_steal_pointer (&stage);
+
+one_step:
+  count_stamp_clear (&stage->stamp);
+  g_clear_pointer (&stage->matches, id_set_free);
+  stage->ids = vigie_finding_query_run (store, query, cancellable, error);
+  if (stage->ids == NULL)
+    return NULL;
+  stage->n_total = stage->ids->len;
+  stage->complete = TRUE;
+  return g_steal_pointer (&stage);
+}
+
+static Stage *
+stage_run (VigieStore               *store,
+           const VigieFindingQuery  *query,
+           gboolean                  allow_partial,
+           const CountStamp         *hint,
+           GCancellable             *cancellable,
+           GError                  **error)
+{
+  sqlite3 *db = vigie_store_get_db (store);
+  gboolean own_transaction = sqlite3_get_autocommit (db);
+  Stage *stage;
+
+  /* One snapshot for the count and the first rows. */
+  if (own_transaction && sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    own_transaction = FALSE;
+  stage = stage_run_locked (store, query, allow_partial, hint, cancellable, error);
+  if (own_transaction)
+    sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return stage;
+}
+
 /* ─── List ───────────────────────────────────────────────────────────────── */
+
+typedef struct
+{
+  gatomicrefcount    ref_count;
+  GMutex             lock;
+  GCond              cond;
+  gboolean           done;
+  GArray            *ids;          /* the complete list, once done */
+  GError            *error;
+  GCancellable      *cancellable;
+  VigieFindingQuery *query;
+  IdSet             *matches;      /* scan the order's index for these; NULL: run QUERY */
+  guint              n_total;
+} Fill;
+
+static Fill *
+fill_ref (Fill *fill)
+{
+  g_atomic_ref_count_inc (&fill->ref_count);
+  return fill;
+}
+
+static void
+fill_unref (Fill *fill)
+{
+  if (fill == NULL || !g_atomic_ref_count_dec (&fill->ref_count))
+    return;
+  g_mutex_clear (&fill->lock);
+  g_cond_clear (&fill->cond);
+  g_clear_pointer (&fill->ids, g_array_unref);
+  g_clear_error (&fill->error);
+  g_clear_object (&fill->cancellable);
+  vigie_finding_query_free (fill->query);
+  id_set_free (fill->matches);
+  g_free (fill);
+}
+
+/* How a fill that differs from what the first step announced is reported. */
+typedef enum
+{
+  REPORT_NOW,      /* items-changed at once */
+  REPORT_LATER,    /* from an idle: we are inside a GListModel call */
+  REPORT_NOTHING,  /* the caller reports the whole list itself */
+} FillReport;
 
 struct _VigieFindingList
 {
@@ -580,9 +1151,15 @@ struct _VigieFindingList
 
   VigieStore        *store;
   VigieFindingQuery *query;
-  GArray            *ids;
+  GArray            *ids;          /* every id in order, or the first page while loading */
+  guint              n_items;      /* what the model reports */
+  gboolean           complete;     /* ids holds every id */
+  Fill              *fill;         /* loading the rest of the ids, or NULL */
+  guint              report_idle;  /* items-changed owed after a late fill */
+  guint              report_old_n;
+  CountStamp         count;        /* the last count, for another order of the same rows */
   GHashTable        *hidden;
-  VigieRowCache  *rows;         /* built rows, least recently used evicted */
+  VigieRowCache     *rows;         /* built rows, least recently used evicted */
 
   GMutex             worker_lock;
   VigieStore        *worker;
@@ -596,10 +1173,21 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (VigieFindingList, vigie_finding_list, G_TYPE_OBJE
                                                       vigie_finding_list_model_init))
 
 static void
+cancel_fill (VigieFindingList *self)
+{
+  if (self->fill == NULL)
+    return;
+  g_cancellable_cancel (self->fill->cancellable);
+  g_clear_pointer (&self->fill, fill_unref);
+}
+
+static void
 vigie_finding_list_dispose (GObject *object)
 {
   VigieFindingList *self = VIGIE_FINDING_LIST (object);
 
+  cancel_fill (self);
+  g_clear_handle_id (&self->report_idle, g_source_remove);
   if (self->rows != NULL)
     vigie_row_cache_clear (self->rows);
   g_mutex_lock (&self->worker_lock);
@@ -619,6 +1207,7 @@ vigie_finding_list_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_pointer (&self->rows, vigie_row_cache_free);
+  count_stamp_clear (&self->count);
   g_mutex_clear (&self->worker_lock);
 
   G_OBJECT_CLASS (vigie_finding_list_parent_class)->finalize (object);
@@ -638,9 +1227,261 @@ vigie_finding_list_init (VigieFindingList *self)
 {
   self->query = vigie_finding_query_new ();
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->complete = TRUE;
   self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->rows = vigie_row_cache_new (ROW_CACHE_SIZE);
   g_mutex_init (&self->worker_lock);
+}
+
+/* Opens the worker connection on first use; call with worker_lock held. */
+static VigieStore *
+worker_store_locked (VigieFindingList  *self,
+                     GError           **error)
+{
+  if (self->worker == NULL)
+    self->worker = vigie_store_open_another (self->store, error);
+  return self->worker;
+}
+
+static void
+fill_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *task_cancellable)
+{
+  VigieFindingList *self = source_object;
+  Fill *fill = task_data;
+  GError *error = NULL;
+  GArray *ids = NULL;
+  VigieStore *worker;
+
+  g_mutex_lock (&self->worker_lock);
+  if (!g_cancellable_set_error_if_cancelled (fill->cancellable, &error)
+      && (worker = worker_store_locked (self, &error)) != NULL)
+    {
+      watch_cancellable (worker, fill->cancellable);
+      if (fill->matches != NULL)
+        ids = scan_matches (worker, fill->query, fill->matches, fill->n_total,
+                            fill->cancellable, &error);
+      else
+        ids = vigie_finding_query_run (worker, fill->query, fill->cancellable, &error);
+      watch_cancellable (worker, NULL);
+    }
+  g_mutex_unlock (&self->worker_lock);
+
+  g_mutex_lock (&fill->lock);
+  fill->ids = ids;
+  fill->error = error;
+  fill->done = TRUE;
+  g_cond_broadcast (&fill->cond);
+  g_mutex_unlock (&fill->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+emit_report (VigieFindingList *self)
+{
+  guint old_n = self->report_old_n;
+
+  self->n_items = self->ids->len;
+  vigie_row_cache_clear (self->rows);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+}
+
+static gboolean
+report_idle_cb (gpointer data)
+{
+  VigieFindingList *self = data;
+
+  self->report_idle = 0;
+  emit_report (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Outside GListModel calls: reports a late fill now rather than from its idle. */
+static void
+flush_report (VigieFindingList *self)
+{
+  if (self->report_idle == 0)
+    return;
+  g_clear_handle_id (&self->report_idle, g_source_remove);
+  emit_report (self);
+}
+
+/* Takes the result of the current fill, which is done. */
+static void
+install_fill (VigieFindingList *self,
+              FillReport        report)
+{
+  g_autoptr(GError) error = NULL;
+  Fill *fill = g_steal_pointer (&self->fill);
+  GArray *ids;
+  gboolean same;
+
+  g_mutex_lock (&fill->lock);
+  ids = g_steal_pointer (&fill->ids);
+  error = g_steal_pointer (&fill->error);
+  g_mutex_unlock (&fill->lock);
+  fill_unref (fill);
+
+  if (ids == NULL)
+    {
+      /* Cancelled (a newer query is on its way) or failed: what is known stays, and
+       * positions past it show empty rows until the next query. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The list of findings could not be read: %s", error->message);
+      return;
+    }
+
+  same = ids->len == self->n_items && ids->len >= self->ids->len
+         && memcmp (ids->data, self->ids->data, self->ids->len * sizeof (gint64)) == 0;
+  g_array_unref (self->ids);
+  self->ids = ids;
+  self->complete = TRUE;
+  if (same)
+    return;
+
+  /* The database changed between the two steps. */
+  count_stamp_clear (&self->count);
+  switch (report)
+    {
+    case REPORT_NOW:
+      {
+        guint old_n = self->n_items;
+
+        g_clear_handle_id (&self->report_idle, g_source_remove);
+        self->n_items = ids->len;
+        vigie_row_cache_clear (self->rows);
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+      }
+      break;
+    case REPORT_LATER:
+      if (self->report_idle == 0)
+        {
+          self->report_old_n = self->n_items;
+          self->report_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, report_idle_cb,
+                                               g_object_ref (self), g_object_unref);
+        }
+      break;
+    case REPORT_NOTHING:
+    default:
+      self->n_items = ids->len;
+      break;
+    }
+}
+
+static void
+fill_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  VigieFindingList *self = VIGIE_FINDING_LIST (source);
+  Fill *fill = user_data;
+
+  if (self->fill == fill)
+    install_fill (self, REPORT_NOW);
+  fill_unref (fill);
+}
+
+/* Waits for the rest of the ids (if they are still loading). */
+static gboolean
+ensure_complete (VigieFindingList *self,
+                 FillReport        report)
+{
+  Fill *fill = self->fill;
+
+  if (self->complete)
+    return TRUE;
+  if (fill == NULL)
+    return FALSE;
+  g_mutex_lock (&fill->lock);
+  while (!fill->done)
+    g_cond_wait (&fill->cond, &fill->lock);
+  g_mutex_unlock (&fill->lock);
+  install_fill (self, report);
+  return self->complete;
+}
+
+static void
+start_fill (VigieFindingList        *self,
+            const VigieFindingQuery *query,
+            Stage                   *stage)
+{
+  g_autoptr(GTask) task = NULL;
+  Fill *fill = g_new0 (Fill, 1);
+
+  g_atomic_ref_count_init (&fill->ref_count);
+  g_mutex_init (&fill->lock);
+  g_cond_init (&fill->cond);
+  fill->cancellable = g_cancellable_new ();
+  fill->query = vigie_finding_query_copy (query);
+  fill->matches = g_steal_pointer (&stage->matches);
+  fill->n_total = stage->n_total;
+  self->fill = fill;
+
+  task = g_task_new (self, NULL, fill_done_cb, fill_ref (fill));
+  g_task_set_source_tag (task, start_fill);
+  g_task_set_task_data (task, fill_ref (fill), (GDestroyNotify) fill_unref);
+  g_task_run_in_thread (task, fill_thread);
+}
+
+static void
+remove_hidden (VigieFindingList *self)
+{
+  guint kept = 0;
+
+  if (g_hash_table_size (self->hidden) == 0)
+    return;
+  for (guint i = 0; i < self->ids->len; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, i);
+
+      if (!g_hash_table_contains (self->hidden, &id))
+        g_array_index (self->ids, gint64, kept++) = id;
+    }
+  g_array_set_size (self->ids, kept);
+}
+
+/* Shows the result of a first step: STAGE's ids, the rest loading in a fill. */
+static void
+install_stage (VigieFindingList        *self,
+               const VigieFindingQuery *query,
+               Stage                   *stage)
+{
+  guint old_n = self->n_items;
+
+  cancel_fill (self);
+  g_clear_handle_id (&self->report_idle, g_source_remove);
+  if (query != self->query)
+    {
+      vigie_finding_query_free (self->query);
+      self->query = vigie_finding_query_copy (query);
+    }
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&stage->ids);
+  self->n_items = stage->n_total;
+  self->complete = stage->complete;
+  if (stage->stamp.query != NULL)
+    count_stamp_copy (&self->count, &stage->stamp);
+  vigie_row_cache_clear (self->rows);
+
+  if (!self->complete)
+    {
+      start_fill (self, query, stage);
+      /* Rows were hidden while this query ran: they are taken out of the complete list. */
+      if (g_hash_table_size (self->hidden) > 0 && !ensure_complete (self, REPORT_NOTHING))
+        {
+          self->n_items = self->ids->len;
+          self->complete = TRUE;
+        }
+    }
+  if (self->complete)
+    {
+      remove_hidden (self);
+      self->n_items = self->ids->len;
+    }
+  if (old_n > 0 || self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
 }
 
 static GType
@@ -652,7 +1493,24 @@ vigie_finding_list_get_item_type (GListModel *model)
 static guint
 vigie_finding_list_get_n_items (GListModel *model)
 {
-  return VIGIE_FINDING_LIST (model)->ids->len;
+  return VIGIE_FINDING_LIST (model)->n_items;
+}
+
+static VigieFindingRow *
+empty_row (gint64 id)
+{
+  VigieFindingRow *row = g_object_new (VIGIE_TYPE_FINDING_ROW, NULL);
+
+  row->id = id;
+  row->site_name = g_strdup ("");
+  row->country = g_strdup ("");
+  row->title = g_strdup ("");
+  row->themes_label = g_strdup ("");
+  row->severity = g_strdup ("");
+  row->status = g_strdup ("");
+  row->disclosure_level = g_strdup ("");
+  row->first_observed = g_strdup ("");
+  return row;
 }
 
 static gpointer
@@ -664,8 +1522,12 @@ vigie_finding_list_get_item (GListModel *model,
   VigieFindingRow *row;
   gint64 id;
 
-  if (position >= self->ids->len)
+  if (position >= self->n_items)
     return NULL;
+  if (position >= self->ids->len)
+    ensure_complete (self, REPORT_LATER);
+  if (position >= self->ids->len)
+    return empty_row (0);
 
   id = g_array_index (self->ids, gint64, position);
   row = vigie_row_cache_lookup (self->rows, id);
@@ -676,17 +1538,7 @@ vigie_finding_list_get_item (GListModel *model,
   if (row == NULL)
     {
       g_debug ("Finding %" G_GINT64_FORMAT " could not be read: %s", id, error->message);
-      row = g_object_new (VIGIE_TYPE_FINDING_ROW, NULL);
-      row->id = id;
-      row->site_name = g_strdup ("");
-      row->country = g_strdup ("");
-      row->title = g_strdup ("");
-      row->themes_label = g_strdup ("");
-      row->severity = g_strdup ("");
-      row->status = g_strdup ("");
-      row->disclosure_level = g_strdup ("");
-      row->first_observed = g_strdup ("");
-      return row;
+      return empty_row (id);
     }
 
   vigie_row_cache_insert (self->rows, id, row);
@@ -727,52 +1579,27 @@ vigie_finding_list_get_query (VigieFindingList *self)
   return self->query;
 }
 
-static void
-swap_ids (VigieFindingList *self,
-          GArray           *ids)
-{
-  guint old_n = self->ids->len;
-
-  if (g_hash_table_size (self->hidden) > 0)
-    {
-      guint kept = 0;
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          gint64 id = g_array_index (ids, gint64, i);
-
-          if (!g_hash_table_contains (self->hidden, &id))
-            g_array_index (ids, gint64, kept++) = id;
-        }
-      g_array_set_size (ids, kept);
-    }
-  g_array_unref (self->ids);
-  self->ids = ids;
-  vigie_row_cache_clear (self->rows);
-  if (old_n > 0 || ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
-}
-
 gboolean
 vigie_finding_list_set_query (VigieFindingList        *self,
                               const VigieFindingQuery *query,
                               GError                 **error)
 {
-  GArray *ids;
+  g_autoptr(Stage) stage = NULL;
+  g_autoptr(VigieFindingQuery) copy = NULL;
 
   g_return_val_if_fail (VIGIE_IS_FINDING_LIST (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
 
   g_atomic_int_inc (&self->serial);
-  ids = vigie_finding_query_run (self->store, query, NULL, error);
-  if (ids == NULL)
+  /* A pending fill would hold the worker connection: it is not wanted any more. */
+  if (self->fill != NULL)
+    g_cancellable_cancel (self->fill->cancellable);
+  copy = vigie_finding_query_copy (query);
+  stage = stage_run (self->store, copy, g_hash_table_size (self->hidden) == 0, &self->count,
+                     NULL, error);
+  if (stage == NULL)
     return FALSE;
-  if (query != self->query)
-    {
-      vigie_finding_query_free (self->query);
-      self->query = vigie_finding_query_copy (query);
-    }
-  swap_ids (self, ids);
+  install_stage (self, copy, stage);
   return TRUE;
 }
 
@@ -788,6 +1615,8 @@ typedef struct
 {
   VigieFindingQuery *query;
   gint               serial;
+  gboolean           allow_partial;
+  CountStamp         hint;
 } QueryTaskData;
 
 static void
@@ -796,6 +1625,7 @@ query_task_data_free (gpointer data)
   QueryTaskData *td = data;
 
   vigie_finding_query_free (td->query);
+  count_stamp_clear (&td->hint);
   g_free (td);
 }
 
@@ -808,7 +1638,8 @@ query_thread (GTask        *task,
   VigieFindingList *self = source_object;
   QueryTaskData *td = task_data;
   GError *error = NULL;
-  GArray *ids = NULL;
+  Stage *stage = NULL;
+  VigieStore *worker;
 
   g_mutex_lock (&self->worker_lock);
   if (td->serial != g_atomic_int_get (&self->serial))
@@ -818,16 +1649,19 @@ query_thread (GTask        *task,
                                "A newer query replaced this one");
       return;
     }
-  if (self->worker == NULL)
-    self->worker = vigie_store_open_another (self->store, &error);
-  if (self->worker != NULL)
-    ids = vigie_finding_query_run (self->worker, td->query, cancellable, &error);
+  worker = worker_store_locked (self, &error);
+  if (worker != NULL)
+    {
+      watch_cancellable (worker, cancellable);
+      stage = stage_run (worker, td->query, td->allow_partial, &td->hint, cancellable, &error);
+      watch_cancellable (worker, NULL);
+    }
   g_mutex_unlock (&self->worker_lock);
 
-  if (ids == NULL)
+  if (stage == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
+    g_task_return_pointer (task, stage, (GDestroyNotify) stage_free);
 }
 
 void
@@ -846,6 +1680,12 @@ vigie_finding_list_set_query_async (VigieFindingList        *self,
   td = g_new0 (QueryTaskData, 1);
   td->query = vigie_finding_query_copy (query);
   td->serial = g_atomic_int_add (&self->serial, 1) + 1;
+  td->allow_partial = g_hash_table_size (self->hidden) == 0;
+  count_stamp_copy (&td->hint, &self->count);
+  /* Free the worker connection for this query; the list keeps what it shows until the
+   * query is done. */
+  if (self->fill != NULL)
+    g_cancellable_cancel (self->fill->cancellable);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, vigie_finding_list_set_query_async);
@@ -858,27 +1698,49 @@ vigie_finding_list_set_query_finish (VigieFindingList  *self,
                                      GAsyncResult      *result,
                                      GError           **error)
 {
+  g_autoptr(Stage) stage = NULL;
   QueryTaskData *td;
-  GArray *ids;
 
   g_return_val_if_fail (VIGIE_IS_FINDING_LIST (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   td = g_task_get_task_data (G_TASK (result));
-  ids = g_task_propagate_pointer (G_TASK (result), error);
-  if (ids == NULL)
-    return FALSE;
+  stage = g_task_propagate_pointer (G_TASK (result), error);
+  if (stage == NULL)
+    {
+      /* The latest query failed: the list it was to replace finishes loading. */
+      if (td->serial == g_atomic_int_get (&self->serial) && !self->complete
+          && self->fill == NULL)
+        {
+          Stage rest = { 0 };
+
+          rest.n_total = self->n_items;
+          start_fill (self, self->query, &rest);
+        }
+      return FALSE;
+    }
   if (td->serial != g_atomic_int_get (&self->serial))
     {
-      g_array_unref (ids);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                            "A newer query replaced this one");
       return FALSE;
     }
-  vigie_finding_query_free (self->query);
-  self->query = vigie_finding_query_copy (td->query);
-  swap_ids (self, ids);
+  install_stage (self, td->query, stage);
   return TRUE;
+}
+
+gboolean
+vigie_finding_list_is_complete (VigieFindingList *self)
+{
+  g_return_val_if_fail (VIGIE_IS_FINDING_LIST (self), FALSE);
+  return self->complete;
+}
+
+gboolean
+vigie_finding_list_wait_complete (VigieFindingList *self)
+{
+  g_return_val_if_fail (VIGIE_IS_FINDING_LIST (self), FALSE);
+  return ensure_complete (self, REPORT_NOW);
 }
 
 guint
@@ -887,9 +1749,12 @@ vigie_finding_list_find_position (VigieFindingList *self,
 {
   g_return_val_if_fail (VIGIE_IS_FINDING_LIST (self), G_MAXUINT);
 
+  flush_report (self);
   for (guint i = 0; i < self->ids->len; i++)
     if (g_array_index (self->ids, gint64, i) == id)
       return i;
+  if (!self->complete && ensure_complete (self, REPORT_NOW))
+    return vigie_finding_list_find_position (self, id);
   return G_MAXUINT;
 }
 
@@ -898,8 +1763,13 @@ vigie_finding_list_get_id (VigieFindingList *self,
                            guint             position)
 {
   g_return_val_if_fail (VIGIE_IS_FINDING_LIST (self), 0);
-  g_return_val_if_fail (position < self->ids->len, 0);
+  g_return_val_if_fail (position < self->n_items, 0);
 
+  flush_report (self);
+  if (position >= self->ids->len)
+    ensure_complete (self, REPORT_NOW);
+  if (position >= self->ids->len)
+    return 0;
   return g_array_index (self->ids, gint64, position);
 }
 
@@ -913,7 +1783,7 @@ vigie_finding_list_refresh_id (VigieFindingList *self,
 
   vigie_row_cache_forget (self->rows, id);
   position = vigie_finding_list_find_position (self, id);
-  if (position != G_MAXUINT)
+  if (position != G_MAXUINT && position < self->n_items)
     g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
 }
 
@@ -928,9 +1798,10 @@ vigie_finding_list_hide_id (VigieFindingList *self,
   g_hash_table_add (self->hidden, g_memdup2 (&id, sizeof id));
   vigie_row_cache_forget (self->rows, id);
   position = vigie_finding_list_find_position (self, id);
-  if (position != G_MAXUINT)
+  if (position != G_MAXUINT && position < self->n_items)
     {
       g_array_remove_index (self->ids, position);
+      self->n_items--;
       g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
     }
 }

@@ -41,6 +41,8 @@ typedef struct
   char             *status;
   char             *disclosure_level;
   int               year;              /* of first_observed; 0 = any */
+  int               month;             /* 1..12: of first_observed, in YEAR; 0 = any */
+  gboolean          no_theme;          /* only findings with no primary theme */
   VigieFindingSort  sort;
   gboolean          descending;
 } VigieFindingQuery;
@@ -106,6 +108,12 @@ gboolean                 vigie_finding_list_set_query_finish (VigieFindingList  
                                                               GError                 **error);
 gboolean                 vigie_finding_list_reload           (VigieFindingList        *self,
                                                               GError                 **error);
+/* A large list shows its first rows at once and loads the rest in a worker thread (n_items
+ * is exact from the start; a position past the loaded rows waits for them). TRUE when
+ * every id is loaded. */
+gboolean                 vigie_finding_list_is_complete      (VigieFindingList        *self);
+/* Waits until every id is loaded; FALSE if loading failed or was cancelled. */
+gboolean                 vigie_finding_list_wait_complete    (VigieFindingList        *self);
 void                     vigie_finding_list_refresh_id       (VigieFindingList        *self,
                                                               gint64                   id);
 guint                    vigie_finding_list_find_position    (VigieFindingList        *self,

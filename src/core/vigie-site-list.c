@@ -45,6 +45,8 @@ vigie_site_query_copy (const VigieSiteQuery *query)
   copy->country = g_strdup (query->country);
   copy->location_type = g_strdup (query->location_type);
   copy->only_open_critical = query->only_open_critical;
+  copy->linked_year = query->linked_year;
+  copy->monitored_year = query->monitored_year;
   copy->sort = query->sort;
   copy->descending = query->descending;
   return copy;
@@ -86,6 +88,7 @@ vigie_site_query_equal (const VigieSiteQuery *a,
          && same_optional (a->country, b->country)
          && same_optional (a->location_type, b->location_type)
          && !a->only_open_critical == !b->only_open_critical
+         && a->linked_year == b->linked_year && a->monitored_year == b->monitored_year
          && a->sort == b->sort
          && !a->descending == !b->descending;
 }
@@ -634,6 +637,25 @@ build_ids_sql (const VigieSiteQuery *query,
                                    " AND f.status IN " OPEN_STATUSES ")", glue);
       glue = " AND ";
     }
+  /* As the annual figures count the sites linked and monitored (vigie-figures.c): ?4 and
+   * ?5 are the first and last days of the year. */
+  if (query->linked_year > 0 || query->monitored_year > 0)
+    {
+      g_string_append_printf (sql, "%s(", glue);
+      if (query->linked_year > 0)
+        g_string_append (sql, "s.id IN (SELECT cs.site_id FROM contract_sites cs"
+                              " WHERE cs.contract_id IN (SELECT c.id FROM contracts c"
+                              " WHERE (c.start_date IS NULL OR c.start_date <= ?5)"
+                              " AND (c.end_date IS NULL OR c.end_date >= ?4)))");
+      if (query->linked_year > 0 && query->monitored_year > 0)
+        g_string_append (sql, " OR ");
+      if (query->monitored_year > 0)
+        g_string_append (sql, "s.id IN (SELECT i.site_id FROM investigations i"
+                              " WHERE i.start_date <= ?7"
+                              " AND (i.end_date IS NULL OR i.end_date >= ?6))");
+      g_string_append (sql, ")");
+      glue = " AND ";
+    }
 
   if (sort == VIGIE_SITE_SORT_NAME)
     g_string_append_printf (sql, " ORDER BY s.name COLLATE NOCASE %s, s.id %s", dir, dir);
@@ -656,7 +678,7 @@ run_ids_query (VigieStore            *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  /* At most 2^4 × 8 × 2 distinct statements: the store's statement cache holds them. */
+  /* At most 2^6 × 8 × 2 distinct statements: the store's statement cache holds them. */
   stmt = vigie_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -666,6 +688,24 @@ run_ids_query (VigieStore            *store,
     sqlite3_bind_text (stmt, 2, query->country, -1, SQLITE_TRANSIENT);
   if (!empty_str (query->location_type))
     sqlite3_bind_text (stmt, 3, query->location_type, -1, SQLITE_TRANSIENT);
+  if (query->linked_year > 0)
+    {
+      char first[16], last[16];
+
+      g_snprintf (first, sizeof first, "%04d-01-01", query->linked_year);
+      g_snprintf (last, sizeof last, "%04d-12-31", query->linked_year);
+      sqlite3_bind_text (stmt, 4, first, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, last, -1, SQLITE_TRANSIENT);
+    }
+  if (query->monitored_year > 0)
+    {
+      char first[16], last[16];
+
+      g_snprintf (first, sizeof first, "%04d-01-01", query->monitored_year);
+      g_snprintf (last, sizeof last, "%04d-12-31", query->monitored_year);
+      sqlite3_bind_text (stmt, 6, first, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, last, -1, SQLITE_TRANSIENT);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

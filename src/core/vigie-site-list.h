@@ -32,6 +32,10 @@ typedef struct
   char          *country;            /* ISO code, or NULL for every country */
   char          *location_type;      /* location type code, or NULL for every type */
   gboolean       only_open_critical; /* only sites with an open critical finding */
+  int            linked_year;        /* only sites linked to an affiliate through a contract in
+                                      * force during that year (0: any) */
+  int            monitored_year;     /* only sites with an investigation under way during that
+                                      * year (0: any); with LINKED_YEAR: either */
   VigieSiteSort  sort;
   gboolean       descending;
 } VigieSiteQuery;

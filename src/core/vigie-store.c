@@ -6,15 +6,19 @@
 #include <glib/gstdio.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "vigie-core-resources.h"
+#include "vigie-figures.h"
 #include "vigie-reference.h"
 #include "vigie-store-private.h"
 #include "vigie-util.h"
 
 #define RESOURCE_SQL "/io/github/vigie/Vigie/core/sql/"
+/* How long a write waits for another program's transaction to end before it gives up
+ * with VIGIE_STORE_ERROR_BUSY; $VIGIE_BUSY_TIMEOUT_MS overrides it (tests shorten it). */
 #define BUSY_TIMEOUT_MS 5000
 
 struct _VigieStore
@@ -92,16 +96,23 @@ vigie_store_set_error (VigieStore  *self,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_BUSY,
-                   _("The database is busy: another program is writing to it. "
-                     "Try again in a moment."));
+                   /* Translators: %s is the path of the dataset file */
+                   _("The database “%s” is busy: another program (or another Vigie window) "
+                     "is writing to it. Nothing was changed; try again in a moment."),
+                   self->path != NULL ? self->path : "");
       return;
     case SQLITE_CONSTRAINT:
       code = VIGIE_STORE_ERROR_CONSTRAINT;
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      code = VIGIE_STORE_ERROR_CORRUPT;
-      break;
+      g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_CORRUPT,
+                   /* Translators: %1$s is the path of the dataset file, %2$s SQLite's
+                    * explanation */
+                   _("The database “%1$s” is damaged (%2$s). Restore it from a backup; "
+                     "“vigie-cli check” lists the problems."),
+                   self->path != NULL ? self->path : "", msg);
+      return;
     default:
       break;
     }
@@ -360,6 +371,10 @@ migrate (VigieStore  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *pragma = NULL;
+  g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", self->path, from_version);
+  /* Tests make migration N fail after its SQL ran, to prove the file is left unchanged. */
+  const char *fail_text = g_getenv ("VIGIE_TEST_FAIL_MIGRATION");
+  int injected_failure = fail_text != NULL ? atoi (fail_text) : 0;
 
   if (from_version > 0 && !backup_before_migration (self, from_version, error))
     return FALSE;
@@ -379,9 +394,16 @@ migrate (VigieStore  *self,
         }
       if (!exec_resource (self, name, &local_error))
         goto fail;
+      if (v == injected_failure)
+        {
+          g_set_error (&local_error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_MIGRATION,
+                       "migration %d failed on purpose (VIGIE_TEST_FAIL_MIGRATION)", v);
+          goto fail;
+        }
     }
 
   if (!exec_resource (self, "fts-triggers.sql", &local_error)
+      || !vigie_figures_summaries_rebuild (self, &local_error)
       || !vigie_reference_load (self->db, &local_error))
     goto fail;
 
@@ -405,9 +427,17 @@ migrate (VigieStore  *self,
 
 fail:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_MIGRATION,
-               _("Could not upgrade “%s” to schema version %d; the file was left unchanged: %s"),
-               self->path, VIGIE_SCHEMA_VERSION, local_error->message);
+  if (from_version > 0)
+    g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_MIGRATION,
+                 /* Translators: %1$s is a file, %2$d a version number, %3$s the copy made
+                  * before the upgrade, %4$s the reason */
+                 _("Could not upgrade “%1$s” to schema version %2$d; the file was left "
+                   "unchanged, and a copy made before the upgrade is in “%3$s”: %4$s"),
+                 self->path, VIGIE_SCHEMA_VERSION, backup, local_error->message);
+  else
+    g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_MIGRATION,
+                 _("Could not upgrade “%s” to schema version %d; the file was left unchanged: %s"),
+                 self->path, VIGIE_SCHEMA_VERSION, local_error->message);
   return FALSE;
 }
 
@@ -435,9 +465,11 @@ verify_schema_objects (VigieStore  *self,
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED, "out of memory");
       return FALSE;
     }
-  for (int v = 1; v <= version + 1; v++)
+  for (int v = 1; v <= version + 2; v++)
     {
-      g_autofree char *name = v <= version ? find_migration (v) : g_strdup ("fts-triggers.sql");
+      g_autofree char *name = v <= version ? find_migration (v)
+                              : g_strdup (v == version + 1 ? "fts-triggers.sql"
+                                                           : "figures-triggers.sql");
       g_autoptr(GBytes) bytes = name != NULL ? lookup_sql (name, NULL) : NULL;
       g_autofree char *sql = NULL;
 
@@ -480,6 +512,17 @@ verify_schema_objects (VigieStore  *self,
   return ok;
 }
 
+static int
+busy_timeout_ms (void)
+{
+  const char *text = g_getenv ("VIGIE_BUSY_TIMEOUT_MS");
+  guint64 value;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 0, 3600 * 1000, &value, NULL))
+    return (int) value;
+  return BUSY_TIMEOUT_MS;
+}
+
 static gboolean
 open_connection (VigieStore  *self,
                  GError     **error)
@@ -503,7 +546,7 @@ open_connection (VigieStore  *self,
       return FALSE;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
 
   /* Read the header before changing anything (journal_mode=WAL writes to the file). */
   app_id = query_int (self->db, "PRAGMA application_id");
@@ -511,8 +554,18 @@ open_connection (VigieStore  *self,
   n_objects = query_int (self->db, "SELECT count(*) FROM sqlite_master");
   if (app_id < 0 || version < 0 || n_objects < 0)
     {
+      int rc_read = sqlite3_errcode (self->db) & 0xff;
+
+      if (rc_read == SQLITE_BUSY || rc_read == SQLITE_LOCKED)
+        {
+          vigie_store_set_error (self, rc_read, error);
+          return FALSE;
+        }
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_CORRUPT,
-                   _("“%s” cannot be read: %s"), self->path, sqlite3_errmsg (self->db));
+                   /* Translators: %1$s is a file, %2$s SQLite's explanation */
+                   _("“%1$s” cannot be read: %2$s. It is damaged or cut short; it was not "
+                     "modified. Restore it from a backup."),
+                   self->path, sqlite3_errmsg (self->db));
       return FALSE;
     }
   if ((app_id != 0 && app_id != VIGIE_APPLICATION_ID)
@@ -539,14 +592,18 @@ open_connection (VigieStore  *self,
   if (!vigie_store_exec (self,
                          "PRAGMA foreign_keys = ON;"
                          "PRAGMA trusted_schema = ON;"
-                         "PRAGMA journal_mode = WAL;"
                          "PRAGMA synchronous = FULL;"
                          "PRAGMA temp_store = MEMORY;"
                          "PRAGMA cache_size = -32000;",
                          error))
     return FALSE;
 
+  /* Migrate before switching to WAL: switching rewrites the file header, and a failed
+   * migration must leave an older file exactly as it was (its journal mode included). */
   if (version < VIGIE_SCHEMA_VERSION && !migrate (self, (int) version, error))
+    return FALSE;
+
+  if (!vigie_store_exec (self, "PRAGMA journal_mode = WAL;", error))
     return FALSE;
 
   self->schema_version = VIGIE_SCHEMA_VERSION;
@@ -698,7 +755,7 @@ vigie_store_bulk_begin (VigieStore  *self,
       if (!vigie_store_exec (self, sql, error))
         return FALSE;
     }
-  return TRUE;
+  return vigie_figures_summaries_suspend (self, error);
 }
 
 gboolean
@@ -715,7 +772,8 @@ vigie_store_bulk_end (VigieStore  *self,
       if (!vigie_store_exec (self, sql, error))
         return FALSE;
     }
-  return exec_resource (self, "fts-triggers.sql", error);
+  return exec_resource (self, "fts-triggers.sql", error)
+         && vigie_figures_summaries_resume (self, error);
 }
 
 gboolean
@@ -890,7 +948,15 @@ vigie_store_check (VigieStore  *self,
       g_autofree char *sql = g_strdup_printf ("INSERT INTO %s_fts (%s_fts, rank) "
                                               "VALUES ('integrity-check', 1)",
                                               fts_tables[i], fts_tables[i]);
-      if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+      rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+      /* FTS5 checks itself through an INSERT, which waits for the write lock: another
+       * program writing is not a damaged index. */
+      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        {
+          vigie_store_set_error (self, rc, error);
+          return FALSE;
+        }
+      if (rc != SQLITE_OK)
         {
           sound = FALSE;
           if (report != NULL)
@@ -938,18 +1004,33 @@ vigie_store_backup (VigieStore  *self,
       g_unlink (tmp);
       return FALSE;
     }
-  do
-    {
-      rc = sqlite3_backup_step (backup, 256);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        sqlite3_sleep (20);
-    }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  /* All pages in one step, so in one read transaction: the copy is the database as it was
+   * at one commit. In WAL mode other programs keep writing meanwhile; copying in slices
+   * instead would restart from the first page after each of their commits, and never end
+   * while they write faster than the copy. Only a program holding the write lock of a
+   * rollback-journal file can make the step busy: retry for the busy timeout, not forever. */
+  {
+    gint64 give_up = g_get_monotonic_time () + (gint64) busy_timeout_ms () * 1000;
+
+    do
+      {
+        rc = sqlite3_backup_step (backup, -1);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+          sqlite3_sleep (20);
+      }
+    while ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && g_get_monotonic_time () < give_up);
+  }
   sqlite3_backup_finish (backup);
 
   if (rc == SQLITE_DONE)
     rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
   sqlite3_close_v2 (target);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    {
+      vigie_store_set_error (self, rc, error);
+      g_unlink (tmp);
+      return FALSE;
+    }
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED,

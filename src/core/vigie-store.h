@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define VIGIE_SCHEMA_VERSION 1
+#define VIGIE_SCHEMA_VERSION 2
 /* PRAGMA application_id: 'V' 'I' 'G' 'E' */
 #define VIGIE_APPLICATION_ID 0x56494745
 

@@ -16,7 +16,7 @@ expect_status 0
 run check --database "$DB"
 expect_status 0
 expect_out "Database is sound."
-expect_out "Schema version: 1"
+expect_out "Schema version: 2"
 expect_out "Rows per table:"
 expect_count sites 12
 expect_count workforce_snapshots 6

@@ -7,7 +7,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "vigie-action-list.h"
+#include "vigie-demo.h"
 #include "vigie-figures.h"
+#include "vigie-finding-list.h"
+#include "vigie-reference.h"
+#include "vigie-site-list.h"
 #include "vigie-store-private.h"
 #include "vigie-util.h"
 #include "vigie-vocab.h"
@@ -194,19 +199,91 @@ fixture_tear_down (Fixture       *fx,
 }
 
 static VigieFigures *
+compute_on (VigieStore *store,
+            int         year,
+            const char *country,
+            gint64      buyer,
+            const char *today,
+            gboolean    from_tables)
+{
+  g_autoptr(GError) error = NULL;
+  VigieFiguresOptions options = { year, country, buyer, today, from_tables };
+  VigieFigures *f = vigie_figures_compute (store, &options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (f);
+  return f;
+}
+
+static VigieFigures *
 compute (Fixture    *fx,
          int         year,
          const char *country,
          gint64      buyer,
          const char *today)
 {
-  g_autoptr(GError) error = NULL;
-  VigieFiguresOptions options = { year, country, buyer, today };
-  VigieFigures *f = vigie_figures_compute (fx->store, &options, NULL, &error);
+  return compute_on (fx->store, year, country, buyer, today, FALSE);
+}
 
+/* Every figure read from the summaries equals the documented query on the tables, for
+ * every year from 2022 to 2027, every country or one, and three days to count overdue
+ * actions on (one inside the month an action falls due). Returns the number of figure
+ * sets compared. */
+static guint
+assert_summaries_match_tables (VigieStore *store)
+{
+  static const char * const countries[] = { NULL, "CN", "VN", "MX", "FR" };
+  static const char * const days[] = { "2026-06-15", "2025-06-05", "2025-01-01" };
+  guint n = 0;
+
+  for (int year = 2022; year <= 2027; year++)
+    for (guint c = 0; c < G_N_ELEMENTS (countries); c++)
+      for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+        {
+          g_autoptr(VigieFigures) fast = compute_on (store, year, countries[c], 0, days[d],
+                                                     FALSE);
+          g_autoptr(VigieFigures) slow = compute_on (store, year, countries[c], 0, days[d],
+                                                     TRUE);
+          g_autoptr(GString) a = vigie_figures_to_json (fast);
+          g_autoptr(GString) b = vigie_figures_to_json (slow);
+
+          if (!g_str_equal (a->str, b->str))
+            g_error ("%d %s on %s: the summaries give\n%s\nthe tables\n%s", year,
+                     countries[c] != NULL ? countries[c] : "(all)", days[d], a->str, b->str);
+          n++;
+        }
+  return n;
+}
+
+/* The summaries hold exactly what their views sum to. */
+static void
+assert_summaries_sound (VigieStore *store,
+                        const char *after)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  if (!vigie_figures_summaries_check (store, report, &error))
+    g_error ("after %s: %s%s", after, report->str, error != NULL ? error->message : "");
   g_assert_no_error (error);
-  g_assert_nonnull (f);
-  return f;
+  g_assert_cmpstr (report->str, ==, "");
+}
+
+static gint64
+count_triggers (VigieStore *store,
+                const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM sqlite_master"
+                                          " WHERE type = 'trigger' AND %s", where);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (vigie_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
 }
 
 static const VigieFiguresCountry *
@@ -669,6 +746,560 @@ test_outputs (Fixture       *fx,
   g_assert_nonnull (strstr (table->str, "50.0 %"));
 }
 
+
+/* ─── The lists behind the figures (what the Overview opens) ────────────── */
+
+static guint
+count_findings (VigieStore        *store,
+                VigieFindingQuery *q)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = vigie_finding_query_run (store, q, NULL, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+static guint
+count_actions (VigieStore       *store,
+               VigieActionQuery *q,
+               gint64           *beneficiaries)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieActionList) list = vigie_action_list_new (store);
+  guint n;
+
+  g_assert_true (vigie_action_list_set_query (list, q, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  if (beneficiaries != NULL)
+    {
+      *beneficiaries = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          sqlite3_stmt *stmt = vigie_store_prepare (store, "SELECT coalesce (beneficiaries_total,"
+                                                           " 0) FROM remediation_actions"
+                                                           " WHERE id = ?1", &error);
+
+          g_assert_no_error (error);
+          sqlite3_bind_int64 (stmt, 1, vigie_action_list_get_id (list, i));
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          *beneficiaries += sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+        }
+    }
+  return n;
+}
+
+static guint
+count_sites (VigieStore     *store,
+             VigieSiteQuery *q)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieSiteList) list = vigie_site_list_new (store);
+
+  g_assert_true (vigie_site_list_set_query (list, q, &error));
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
+}
+
+/* Each number of F (for every country or one) equals the number of rows of the list the
+ * Overview opens for it, filtered as it filters it; sums of participants and
+ * beneficiaries equal the workers counted. Returns how many numbers were compared. */
+static guint
+assert_lists_match (VigieStore         *store,
+                    const VigieFigures *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) investigations = NULL;
+  g_autoptr(GPtrArray) activities = NULL;
+  const VigieVocabEntry *severities = vigie_vocab_entries (VIGIE_VOCAB_SEVERITY, NULL);
+  const VigieVocabEntry *statuses = vigie_vocab_entries (VIGIE_VOCAB_REMEDIATION_STATUS, NULL);
+  g_autofree char *first = g_strdup_printf ("%04d-01-01", f->year);
+  g_autofree char *last = g_strdup_printf ("%04d-12-31", f->year);
+  gint64 sum = 0;
+  guint n = 0;
+
+  /* Investigations under way; the workers interviewed in the activities. */
+  investigations = vigie_figures_list_investigations (store, f, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (investigations->len, ==, f->investigations);
+  activities = vigie_figures_list_activities (store, f, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (activities->len, ==, f->activities);
+  for (guint i = 0; i < activities->len; i++)
+    sum += ((VigieFiguresRow *) g_ptr_array_index (activities, i))->participants;
+  g_assert_cmpint (sum, ==, f->workers_interviewed);
+  n += 3;
+
+  /* Findings by severity, by theme and severity, by month. */
+  for (int s = 0; s < VIGIE_FIGURES_N_SEVERITIES; s++)
+    {
+      g_autoptr(VigieFindingQuery) q = vigie_finding_query_new ();
+
+      q->year = f->year;
+      q->country = g_strdup (f->country);
+      q->severity = g_strdup (severities[s].code);
+      g_assert_cmpint (count_findings (store, q), ==, f->findings_by_severity[s]);
+      n++;
+    }
+  for (guint t = 0; t < f->themes->len; t++)
+    {
+      const VigieFiguresTheme *theme = &g_array_index (f->themes, VigieFiguresTheme, t);
+
+      for (int s = -1; s < VIGIE_FIGURES_N_SEVERITIES; s++)
+        {
+          g_autoptr(VigieFindingQuery) q = vigie_finding_query_new ();
+
+          q->year = f->year;
+          q->country = g_strdup (f->country);
+          q->severity = s >= 0 ? g_strdup (severities[s].code) : NULL;
+          q->theme = *theme->theme != '\0' ? g_strdup (theme->theme) : NULL;
+          q->no_theme = *theme->theme == '\0';
+          g_assert_cmpint (count_findings (store, q), ==,
+                           s >= 0 ? theme->by_severity[s] : theme->total);
+          n++;
+        }
+    }
+  for (int m = 1; m <= 12; m++)
+    {
+      g_autoptr(VigieFindingQuery) q = vigie_finding_query_new ();
+      g_autoptr(VigieActionQuery) a = vigie_action_query_new ();
+
+      q->year = f->year;
+      q->month = m;
+      q->country = g_strdup (f->country);
+      g_assert_cmpint (count_findings (store, q), ==, f->findings_per_month[m - 1]);
+      a->country = g_strdup (f->country);
+      a->completed_from = g_strdup_printf ("%04d-%02d-01", f->year, m);
+      a->completed_to = g_strdup_printf ("%04d-%02d-31", f->year, m);
+      g_assert_cmpint (count_actions (store, a, NULL), ==, f->completions_per_month[m - 1]);
+      n += 2;
+    }
+
+  /* Actions due in the year by status; overdue; providing remedy. */
+  for (int s = 0; s < VIGIE_FIGURES_N_STATUSES; s++)
+    {
+      g_autoptr(VigieActionQuery) a = vigie_action_query_new ();
+
+      a->status = g_strdup (statuses[s].code);
+      a->country = g_strdup (f->country);
+      a->due_from = g_strdup (first);
+      a->due_to = g_strdup (last);
+      g_assert_cmpint (count_actions (store, a, NULL), ==, f->actions_by_status[s]);
+      n++;
+    }
+  {
+    g_autoptr(VigieActionQuery) a = vigie_action_query_new ();
+
+    a->only_overdue = TRUE;
+    a->today = g_strdup (f->today);
+    a->due_to = g_strdup (last);
+    a->country = g_strdup (f->country);
+    g_assert_cmpint (count_actions (store, a, NULL), ==, f->actions_overdue);
+    n++;
+  }
+  {
+    g_autoptr(VigieActionQuery) a = vigie_action_query_new ();
+    gint64 workers = 0;
+
+    a->remedy_only = TRUE;
+    a->completed_from = g_strdup (first);
+    a->completed_to = g_strdup (last);
+    a->country = g_strdup (f->country);
+    g_assert_cmpint (count_actions (store, a, &workers), ==, f->remedy_actions);
+    g_assert_cmpint (workers, ==, f->remedy_workers[VIGIE_REMEDY_GROUP_TOTAL]);
+    n += 2;
+  }
+
+  /* Sites linked and monitored, in all and by country. */
+  for (guint c = 0; c <= f->countries->len; c++)
+    {
+      const VigieFiguresCountry *country = c < f->countries->len
+                                           ? &g_array_index (f->countries, VigieFiguresCountry, c)
+                                           : NULL;
+      g_autoptr(VigieSiteQuery) linked = vigie_site_query_new ();
+      g_autoptr(VigieSiteQuery) monitored = vigie_site_query_new ();
+
+      linked->country = g_strdup (country != NULL ? country->country : f->country);
+      linked->linked_year = f->year;
+      monitored->country = g_strdup (linked->country);
+      monitored->monitored_year = f->year;
+      g_assert_cmpint (count_sites (store, linked), ==,
+                       country != NULL ? country->sites_linked : f->sites_linked);
+      g_assert_cmpint (count_sites (store, monitored), ==,
+                       country != NULL ? country->sites_monitored : f->sites_monitored);
+      n += 2;
+    }
+  return n;
+}
+
+static void
+test_lists (Fixture       *fx,
+            gconstpointer  data)
+{
+  static const char * const countries[] = { NULL, "CN", "VN", "MX" };
+
+  for (int year = 2024; year <= 2026; year++)
+    for (guint c = 0; c < G_N_ELEMENTS (countries); c++)
+      {
+        g_autoptr(VigieFigures) f = compute (fx, year, countries[c], 0, "2026-06-15");
+
+        assert_lists_match (fx->store, f);
+      }
+  /* The lists are not all empty: 2025 has rows of every kind. */
+  {
+    g_autoptr(VigieFigures) f = compute (fx, 2025, NULL, 0, "2026-06-15");
+
+    g_assert_cmpint (f->investigations, ==, 4);
+    g_assert_cmpint (f->workers_interviewed, ==, 78);
+    g_assert_cmpint (f->remedy_actions, ==, 4);
+    g_assert_cmpuint (assert_lists_match (fx->store, f), >, 60);
+  }
+}
+
+/* The summaries on the fixture as the triggers left them equal a recount, and every
+ * figure read from them equals the documented query on the tables. */
+static void
+test_summaries_match (Fixture       *fx,
+                      gconstpointer  data)
+{
+  assert_summaries_sound (fx->store, "the fixture");
+  g_assert_cmpuint (assert_summaries_match_tables (fx->store), ==, 6 * 5 * 3);
+  /* The queries of the summaries are documented too. */
+  for (int i = 0; i < VIGIE_N_FIGURES; i++)
+    {
+      const char *sql = vigie_figure_summary_sql ((VigieFigure) i);
+
+      if (sql != NULL)
+        g_assert_nonnull (strstr (sql, "figures_"));
+    }
+  g_assert_null (vigie_figure_summary_sql (VIGIE_FIGURE_AFFILIATES));
+  g_assert_nonnull (vigie_figure_summary_sql (VIGIE_FIGURE_FINDINGS));
+}
+
+/* One change of every kind the summaries depend on, each followed by a recount. */
+static void
+test_summaries_maintained (Fixture       *fx,
+                           gconstpointer  data)
+{
+  static const struct
+  {
+    const char *what;
+    const char *sql;
+  } steps[] = {
+    { "a new site with a finding, an indicator, an action and its history",
+      "INSERT INTO sites (id, uuid, name, country, created_at, updated_at)"
+      " VALUES (6, 's6', 'S6', 'MX', " TS ");"
+      "INSERT INTO findings (id, uuid, site_id, title, theme, severity, first_observed,"
+      " created_at, updated_at) VALUES (10, 'f10', 6, 'F10', 'wages', 'major', '2025-05-05', "
+      TS ");"
+      "INSERT INTO finding_indicators (finding_id, indicator_id)"
+      " SELECT 10, id FROM fl_indicators ORDER BY sort_order LIMIT 3;"
+      "INSERT INTO remediation_actions (id, uuid, finding_id, description, remedy_type,"
+      " amount_minor, currency, beneficiaries_total, beneficiaries_women, opened_on, due_on,"
+      " completed_on, status, created_at, updated_at) VALUES (10, 'r10', 10, 'R10',"
+      " 'compensation', 9900, 'MXN', 12, 6, '2025-05-06', '2025-06-10', '2025-06-20',"
+      " 'closed', " TS ");"
+      "INSERT INTO remediation_status_history (action_id, from_status, to_status, changed_on)"
+      " VALUES (10, 'reported_complete', 'verified_by_workers', '2025-06-21'),"
+      " (10, 'verified_by_workers', 'closed', '2025-06-22');" },
+    { "an investigation over three years and one without an end, with activities",
+      "INSERT INTO investigations (id, uuid, site_id, partner_id, trigger, start_date,"
+      " end_date, created_at, updated_at) VALUES"
+      " (6, 'i6', 6, 7, 'worker_complaint', '2023-12-01', '2025-02-01', " TS "),"
+      " (7, 'i7', 4, 6, 'follow_up', '2022-03-01', NULL, " TS ");"
+      "INSERT INTO investigation_activities (uuid, investigation_id, method, start_date,"
+      " participants_total, participants_women, participants_migrant, created_at,"
+      " updated_at) VALUES ('a8', 6, 'survey', '2024-01-10', 40, 20, 10, " TS "),"
+      " ('a9', 6, 'survey', '2025-01-10', 10, 5, 5, " TS "),"
+      " ('a10', 7, 'focus_group', '2025-03-03', 6, 6, 0, " TS ");" },
+    { "a dated contract and an undated one, with links",
+      "INSERT INTO contracts (id, uuid, affiliate_id, contractor_id, start_date, end_date,"
+      " created_at, updated_at) VALUES (5, 'c5', 5, 10, '2023-06-01', '2026-05-31', " TS "),"
+      " (6, 'c6', 1, 9, '2025-01-01', NULL, " TS ");"
+      "INSERT INTO contract_sites (id, contract_id, site_id, tier, source, disclosed_on)"
+      " VALUES (100, 5, 6, 'final_assembly', 'contractor_disclosure', '2023-07-01'),"
+      " (101, 5, 4, 'main_component', 'monitor', NULL),"
+      " (102, 6, 6, 'other_component', 'contractor_disclosure', NULL);" },
+    { "a finding moved to another theme, severity, date and site",
+      "UPDATE findings SET theme = 'chemicals', severity = 'critical',"
+      " first_observed = '2024-04-04', site_id = 4 WHERE id = 3" },
+    { "an action reopened, then completed again with another amount",
+      "UPDATE remediation_actions SET status = 'in_progress', completed_on = NULL"
+      " WHERE id = 2;"
+      "UPDATE remediation_actions SET status = 'verified_by_workers',"
+      " completed_on = '2025-08-08', amount_minor = 1000, currency = 'EUR',"
+      " due_on = '2025-07-01' WHERE id = 2" },
+    { "an action moved to another finding",
+      "UPDATE remediation_actions SET finding_id = 5 WHERE id = 4" },
+    { "a closed action losing its passage through verified_by_workers",
+      "DELETE FROM remediation_status_history WHERE action_id = 1"
+      " AND to_status = 'verified_by_workers'" },
+    { "a history row changed to verified_by_workers",
+      "UPDATE remediation_status_history SET to_status = 'verified_by_workers'"
+      " WHERE action_id = 1 AND to_status = 'in_progress'" },
+    { "an activity changed and one deleted",
+      "UPDATE investigation_activities SET method = 'hotline', start_date = '2025-02-02',"
+      " participants_total = 13 WHERE uuid = 'a1';"
+      "DELETE FROM investigation_activities WHERE uuid = 'a4'" },
+    { "investigations moved and re-dated",
+      "UPDATE investigations SET site_id = 4, end_date = '2026-02-02', partner_id = 7"
+      " WHERE id = 2;"
+      "UPDATE investigations SET start_date = '2024-01-01', end_date = NULL WHERE id = 4" },
+    { "a contract re-dated and a link moved",
+      "UPDATE contracts SET start_date = '2025-04-01', end_date = '2025-12-31' WHERE id = 1;"
+      "UPDATE contract_sites SET site_id = 5 WHERE id = 101" },
+    { "an indicator removed and a site moved to another country",
+      "DELETE FROM finding_indicators WHERE finding_id = 1 AND indicator_id ="
+      " (SELECT min (indicator_id) FROM finding_indicators WHERE finding_id = 1);"
+      "UPDATE sites SET country = 'VN' WHERE id = 1" },
+    { "a finding deleted with its indicators and actions",
+      "DELETE FROM findings WHERE id = 9" },
+    { "an action deleted",
+      "DELETE FROM remediation_actions WHERE id = 7" },
+    { "an investigation deleted with its activities",
+      "DELETE FROM investigations WHERE id = 6" },
+    { "a link and a contract deleted",
+      "DELETE FROM contract_sites WHERE id = 102; DELETE FROM contracts WHERE id = 5" },
+    { "a site deleted with everything at it",
+      "DELETE FROM sites WHERE id = 1" },
+  };
+  g_autoptr(VigieFigures) before = compute (fx, 2025, NULL, 0, "2026-06-15");
+  g_autoptr(VigieFigures) after = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      vigie_store_exec (fx->store, steps[i].sql, &error);
+      g_assert_no_error (error);
+      assert_summaries_sound (fx->store, steps[i].what);
+    }
+  assert_summaries_match_tables (fx->store);
+
+  /* The changes did change the figures (the test is not comparing empty summaries):
+   * findings of 2025 lost F3 (to 2024), F9 (deleted), F1, F2 (S1 deleted) and gained
+   * F10 → 7 − 4 + 1 = 4. */
+  after = compute (fx, 2025, NULL, 0, "2026-06-15");
+  g_assert_cmpint (before->findings, ==, 7);
+  g_assert_cmpint (after->findings, ==, 4);
+  g_assert_cmpint (after->sites_fl_3, ==, 1);   /* S6: F10's three indicators */
+}
+
+/* The check finds a summary that is wrong (so that the tests above can fail). */
+static void
+test_summaries_check_fails (Fixture       *fx,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  vigie_store_exec (fx->store, "UPDATE figures_actions_due SET n = n + 1 WHERE (month, country,"
+                               " status) = (SELECT month, country, status"
+                               " FROM figures_actions_due LIMIT 1)", &error);
+  g_assert_no_error (error);
+  g_assert_false (vigie_figures_summaries_check (fx->store, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report->str, "figures_actions_due"));
+  g_assert_null (strstr (report->str, "figures_findings"));
+}
+
+static void
+exec_ok (VigieStore *store,
+         const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  vigie_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+}
+
+/* Bulk writes drop the triggers (all but those on sites) and rebuild the summaries they
+ * fed when they end; a bulk write that adds only sites leaves the summaries alone. */
+static void
+test_summaries_bulk (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 all = count_triggers (fx->store, "name GLOB 'figures_*'");
+  gint64 on_sites = count_triggers (fx->store, "name GLOB 'figures_*' AND tbl_name = 'sites'");
+  g_autoptr(VigieFigures) f = NULL;
+
+  g_assert_cmpint (all, >, 40);
+  g_assert_cmpint (on_sites, ==, 4);
+
+  /* A wrong summary row, on purpose: only a rebuild puts it right. */
+  exec_ok (fx->store, "UPDATE figures_finding_months SET n = n + 100"
+                      " WHERE month = '2025-01' AND country = 'CN'");
+
+  /* Sites only: nothing to rebuild; the wrong row stays wrong. */
+  g_assert_true (vigie_store_begin (fx->store, &error));
+  g_assert_true (vigie_store_bulk_begin (fx->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_triggers (fx->store, "name GLOB 'figures_*'"), ==, on_sites);
+  exec_ok (fx->store, "INSERT INTO sites (id, uuid, name, country, created_at, updated_at)"
+                      " VALUES (20, 's20', 'S20', 'TH', " TS "), (21, 's21', 'S21', 'TH', " TS ")");
+  g_assert_true (vigie_store_bulk_end (fx->store, &error));
+  g_assert_true (vigie_store_commit (fx->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_triggers (fx->store, "name GLOB 'figures_*'"), ==, all);
+  g_assert_false (vigie_figures_summaries_check (fx->store, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Findings, indicators, actions and their history, investigations, activities,
+   * contracts and links written in bulk: every summary is rebuilt. */
+  g_assert_true (vigie_store_begin (fx->store, &error));
+  g_assert_true (vigie_store_bulk_begin (fx->store, &error));
+  g_assert_no_error (error);
+  exec_ok (fx->store,
+           "INSERT INTO findings (id, uuid, site_id, title, theme, severity, first_observed,"
+           " created_at, updated_at) VALUES"
+           " (30, 'f30', 20, 'F30', 'forced_labour', 'critical', '2025-04-01', " TS "),"
+           " (31, 'f31', 21, 'F31', 'wages', 'minor', '2025-01-31', " TS ");"
+           "INSERT INTO finding_indicators (finding_id, indicator_id)"
+           " SELECT 30, id FROM fl_indicators ORDER BY sort_order LIMIT 4;"
+           "INSERT INTO remediation_actions (id, uuid, finding_id, description, remedy_type,"
+           " beneficiaries_total, opened_on, due_on, completed_on, status, created_at,"
+           " updated_at) VALUES (30, 'r30', 30, 'R30', 'restitution', 3, '2025-04-02',"
+           " '2025-05-02', '2025-04-30', 'closed', " TS "),"
+           " (31, 'r31', 31, 'R31', 'corrective_only', NULL, '2025-02-01', '2025-03-01', NULL,"
+           " 'escalated', " TS ");"
+           "INSERT INTO remediation_status_history (action_id, to_status, changed_on) VALUES"
+           " (30, 'verified_by_workers', '2025-05-01'), (30, 'closed', '2025-05-02');"
+           "INSERT INTO investigations (id, uuid, site_id, partner_id, trigger, start_date,"
+           " end_date, created_at, updated_at) VALUES (30, 'i30', 20, 6, 'risk_assessment',"
+           " '2025-02-01', '2025-03-01', " TS ");"
+           "INSERT INTO investigation_activities (uuid, investigation_id, method, start_date,"
+           " participants_total, participants_women, participants_migrant, created_at,"
+           " updated_at) VALUES ('a30', 30, 'hotline', '2025-02-10', 9, 4, 1, " TS ");"
+           "INSERT INTO contracts (id, uuid, affiliate_id, contractor_id, start_date, end_date,"
+           " created_at, updated_at) VALUES (30, 'c30', 1, 8, '2025-01-01', '2025-12-31', " TS ");"
+           "INSERT INTO contract_sites (contract_id, site_id, tier, source) VALUES"
+           " (30, 20, 'final_assembly', 'monitor'), (30, 21, 'final_assembly', 'monitor')");
+  g_assert_true (vigie_store_bulk_end (fx->store, &error));
+  g_assert_true (vigie_store_commit (fx->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_triggers (fx->store, "name GLOB 'figures_*'"), ==, all);
+  assert_summaries_sound (fx->store, "a bulk write");
+  assert_summaries_match_tables (fx->store);
+  /* 7 findings of 2025 and F30, F31; sites linked S1, S2, S3 and S20, S21. */
+  f = compute (fx, 2025, NULL, 0, "2026-06-15");
+  g_assert_cmpint (f->findings, ==, 9);
+  g_assert_cmpint (f->sites_linked, ==, 5);
+  g_assert_cmpint (f->sites_fl_3, ==, 2);
+
+  /* The triggers work again after the bulk write. */
+  exec_ok (fx->store, "DELETE FROM findings WHERE id = 30");
+  assert_summaries_sound (fx->store, "a delete after the bulk write");
+}
+
+/* The demo generator writes in bulk: its summaries equal a recount. */
+static void
+test_summaries_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vigie-figures-demo-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  VigieDemoOptions options = { .n_sites = 40, .n_findings = 600, .seed = 7,
+                               .today = "2026-06-15" };
+  VigieStore *store = vigie_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (vigie_demo_generate (store, &options, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_summaries_sound (store, "the demo generator");
+  assert_summaries_match_tables (store);
+  {
+    g_autoptr(VigieFigures) f = compute_on (store, 2025, NULL, 0, "2026-06-15", FALSE);
+    g_autoptr(VigieFigures) cn = compute_on (store, 2025, "CN", 0, "2026-06-15", FALSE);
+
+    g_assert_cmpint (f->findings, >, 0);
+    g_assert_cmpint (f->actions, >, 0);
+    g_assert_cmpuint (f->themes->len, >, 5);
+    /* Every number of the Overview equals the rows of the list it opens. */
+    assert_lists_match (store, f);
+    assert_lists_match (store, cn);
+  }
+  g_object_unref (store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
+static void
+exec_resource_on (sqlite3    *db,
+                  const char *name)
+{
+  g_autofree char *path = g_strconcat ("/io/github/vigie/Vigie/core/sql/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *sql = NULL;
+
+  g_assert_nonnull (bytes);
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s: %s", name, sqlite3_errmsg (db));
+}
+
+/* A dataset of schema version 1 (the fixture written before the summaries existed) is
+ * migrated to version 2: its summaries are built, and every figure is what was computed
+ * by hand. */
+static void
+test_migrate_v1 (void)
+{
+  g_autoptr(GError) error = NULL;
+  Fixture fx = { 0 };
+  g_autofree char *path = NULL;
+  sqlite3 *db = NULL;
+
+  fx.dir = g_dir_make_tmp ("vigie-figures-v1-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fx.dir, "test.db", NULL);
+
+  /* Schema 1 exactly as version 1 of Vigie created it. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_resource_on (db, "001-initial.sql");
+  exec_resource_on (db, "fts-triggers.sql");
+  g_assert_true (vigie_reference_load (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, fixture_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1447642949;"
+                                     " PRAGMA user_version = 1;", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  fx.store = vigie_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vigie_store_get_schema_version (fx.store), ==, 2);
+  g_assert_cmpint (count_triggers (fx.store, "name GLOB 'figures_*'"), >, 40);
+  assert_summaries_sound (fx.store, "the migration");
+  {
+    g_autoptr(VigieFigures) f = compute (&fx, 2025, NULL, 0, "2026-06-15");
+
+    /* The hand-computed numbers of the tests above. */
+    g_assert_cmpint (f->findings, ==, 7);
+    g_assert_cmpint (f->sites_linked, ==, 3);
+    g_assert_cmpint (f->sites_monitored, ==, 4);
+    g_assert_cmpint (f->actions_overdue, ==, 2);
+  }
+  test_findings (&fx, NULL);
+  test_remediation (&fx, NULL);
+  test_methods (&fx, NULL);
+  test_partners_sites_investigations (&fx, NULL);
+  assert_summaries_match_tables (fx.store);
+  {
+    /* The copy made before the upgrade. */
+    g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+
+    g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+    g_unlink (backup);
+  }
+  fixture_tear_down (&fx, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -686,7 +1317,14 @@ main (int   argc,
   ADD ("/figures/documented-sql", test_documented_sql);
   ADD ("/figures/years-and-options", test_years_and_options);
   ADD ("/figures/outputs", test_outputs);
+  ADD ("/figures/lists", test_lists);
+  ADD ("/figures/summaries/match", test_summaries_match);
+  ADD ("/figures/summaries/maintained", test_summaries_maintained);
+  ADD ("/figures/summaries/check-fails", test_summaries_check_fails);
+  ADD ("/figures/summaries/bulk", test_summaries_bulk);
 #undef ADD
+  g_test_add_func ("/figures/summaries/demo", test_summaries_demo);
+  g_test_add_func ("/figures/summaries/migrate-v1", test_migrate_v1);
 
   return g_test_run ();
 }

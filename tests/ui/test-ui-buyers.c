@@ -13,6 +13,7 @@
 
 #include "vigie-application.h"
 #include "vigie-buyers-private.h"
+#include "vigie-chart-widget.h"
 #include "vigie-demo.h"
 #include "vigie-factories-private.h"
 #include "vigie-site.h"
@@ -273,6 +274,23 @@ test_dashboard (void)
   g_assert_false (has_label (vigie_buyers_page_get_dashboard_box (page),
                              _("Performance Components")));
   iterate (600);
+  /* The dashboard's charts are reachable by keyboard: each bar is announced with its
+   * value. */
+  {
+    GtkWidget *chart = find_descendant (vigie_buyers_page_get_dashboard_box (page),
+                                        VIGIE_TYPE_CHART_WIDGET);
+    g_autofree char *first = NULL;
+
+    g_assert_nonnull (chart);
+    g_assert_true (gtk_widget_get_focusable (chart));
+    gtk_widget_grab_focus (chart);
+    iterate (50);
+    g_assert_cmpuint (vigie_chart_widget_get_focused_element (VIGIE_CHART_WIDGET (chart)), ==, 0);
+    first = g_strdup (vigie_chart_widget_get_accessible_text (VIGIE_CHART_WIDGET (chart)));
+    g_assert_nonnull (strstr (first, ": "));
+    g_assert_nonnull (strstr (first, " (1 "));   /* "(1 of N)" in any language */
+    vigie_chart_widget_set_focused_element (VIGIE_CHART_WIDGET (chart), G_MAXUINT);
+  }
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   wait_no_toast ();
   save_screenshot (GTK_WIDGET (window), "buyers");
