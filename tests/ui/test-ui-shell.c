@@ -8,6 +8,7 @@
 #include "vigie-application.h"
 #include "vigie-demo.h"
 #include "vigie-preferences-window.h"
+#include "vigie-reports-page.h"
 #include "vigie-window.h"
 
 static const struct {
@@ -274,7 +275,7 @@ static void
 test_show_pages (void)
 {
   AdwViewStack *stack = template_child (window, "view_stack");
-  g_autofree char *last = NULL;
+  VigieReportsPage *reports;
 
   for (guint i = 0; i < G_N_ELEMENTS (expected_pages); i++)
     {
@@ -306,17 +307,16 @@ test_show_pages (void)
   vigie_window_show_page (window, "reports");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reports");
 
-  /* A placeholder page says honestly that it comes later. */
-  g_assert_true (ADW_IS_STATUS_PAGE (adw_view_stack_get_visible_child (stack)));
-  last = g_ascii_strdown (adw_status_page_get_title (ADW_STATUS_PAGE (
-                     adw_view_stack_get_visible_child (stack))), -1);
-  g_assert_true (strstr (last, "later version") != NULL);
-  g_assert_nonnull (adw_status_page_get_description (ADW_STATUS_PAGE (
-                      adw_view_stack_get_visible_child (stack))));
-
-  /* Searching a page that cannot be searched does nothing (the bell rings). */
+  /* The Reports page has the dataset; searching there opens its site picker. */
+  reports = VIGIE_REPORTS_PAGE (adw_view_stack_get_visible_child (stack));
+  g_assert_true (VIGIE_IS_REPORTS_PAGE (reports));
+  g_assert_true (vigie_reports_page_get_store (reports) == vigie_window_get_store (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (reports));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reports");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (
+                   vigie_reports_page_get_site_popover (reports))));
+  gtk_popover_popdown (vigie_reports_page_get_site_popover (reports));
 }
 
 static void
