@@ -26,8 +26,19 @@ typedef struct
 
 void      vigie_website_options_init  (VigieWebsiteOptions       *options);
 
+/* The languages written when VigieWebsiteOptions.languages is NULL: "en", then every
+ * language with an installed catalogue of Vigie, sorted. NULL-terminated; g_strfreev(). */
+char    **vigie_website_default_languages (void) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Writes the website into DIRECTORY. PROGRESS may be NULL; it is called from the calling
- * thread. */
+ * thread. OPTIONS may be NULL (every language, no date).
+ *
+ * Layout: index.html (the languages), style.css, filter.js (the optional index filter),
+ * LANG/index.html (the sites), LANG/sites/SITE.html (one per site, SITE being the site's
+ * uuid), LANG/data.html (the open data described), data/ (sites.csv in the Open Supply
+ * Hub format, findings.csv/.json, remediation.csv/.json, README.md). Site pages of sites
+ * no longer in the dataset are removed from LANG/sites/. Overdue actions are counted on
+ * the date of OPTIONS->now, else on today (vigie_today_iso()). */
 gboolean  vigie_website_write         (VigieStore                *store,
                                        const VigieWebsiteOptions *options,
                                        const char                *directory,
