@@ -355,8 +355,6 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   vigie_test_install_log_filter ();
-  if (rtl)
-    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
 
   g_test_add_func ("/ui/pseudo/self-test", test_self_test);
   if (pseudo)
@@ -375,6 +373,10 @@ main (int    argc,
       app = vigie_application_new ("io.github.vigie.Vigie.TestPseudo", G_APPLICATION_NON_UNIQUE);
       g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
       g_assert_no_error (error);
+      /* After GTK's initialisation (registering starts it), which sets the direction from
+       * the locale. */
+      if (rtl)
+        gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
       window = vigie_window_new (app);
 
       g_test_add_func ("/ui/pseudo/pages-translated", test_pages_translated);
