@@ -9,6 +9,9 @@
 
 #define BUFFER_SIZE (64 * 1024)
 #define RECORD_FACTOR 16
+/* Fields per record: far more than any real list has, few enough that a line of commas
+ * cannot make the field index (8 bytes a field) blow up the memory. */
+#define MAX_FIELDS 10000
 
 G_DEFINE_QUARK (vigie-csv-error-quark, vigie_csv_error)
 
@@ -150,14 +153,23 @@ refill (VigieCsvReader  *self,
   return TRUE;
 }
 
+/* The 1-based number of the field being read. */
+static guint
+field_number (VigieCsvReader *self)
+{
+  return self->offsets->len + 1;
+}
+
 static gboolean
 set_nul_error (VigieCsvReader  *self,
                GError         **error)
 {
   g_set_error (error, VIGIE_CSV_ERROR, VIGIE_CSV_ERROR_NUL,
-               _("line %llu: the file holds a NUL byte: it is not a text file, or it is "
-                 "saved as UTF-16 (save it as UTF-8 CSV)"),
-               (unsigned long long) self->line);
+               /* Translators: %1$llu is a line number, %2$u the number of a field (column)
+                * of that line */
+               _("line %1$llu: field %2$u: the file holds a NUL byte: it is not a text "
+                 "file, or it is saved as UTF-16 (save it as UTF-8 CSV)"),
+               (unsigned long long) self->line, field_number (self));
   return FALSE;
 }
 
@@ -182,10 +194,12 @@ check_size (VigieCsvReader  *self,
   if (self->record->len - self->field_start > self->max_field)
     {
       g_set_error (error, VIGIE_CSV_ERROR, VIGIE_CSV_ERROR_TOO_LONG,
-                   /* Translators: %1$llu is a line number, %2$llu a number of bytes */
-                   _("line %1$llu: a field is longer than %2$llu bytes"),
+                   /* Translators: %1$llu is a line number, %2$u the number of a field
+                    * (column) of that line, %3$llu a number of bytes */
+                   _("line %1$llu: field %2$u is longer than %3$llu bytes (is a closing "
+                     "quote missing?)"),
                    (unsigned long long) line_at (self, self->field_start),
-                   (unsigned long long) self->max_field);
+                   field_number (self), (unsigned long long) self->max_field);
       return FALSE;
     }
   if (self->record->len > self->max_field * RECORD_FACTOR)
@@ -209,11 +223,27 @@ end_field (VigieCsvReader  *self,
   gsize len = self->record->len - self->field_start;
   const char *bad = NULL;
 
+  /* The bytes after a closing quote ("a"b) are added one by one: check the size once
+   * more here, where every field ends. */
+  if (!check_size (self, error))
+    return FALSE;
   if (!g_utf8_validate_len (start, len, &bad))
     {
       g_set_error (error, VIGIE_CSV_ERROR, VIGIE_CSV_ERROR_ENCODING,
-                   _("line %llu: the text is not valid UTF-8 (save the file as UTF-8 CSV)"),
-                   (unsigned long long) line_at (self, bad - self->record->str));
+                   /* Translators: %1$llu is a line number, %2$u the number of a field
+                    * (column) of that line */
+                   _("line %1$llu: field %2$u: the text is not valid UTF-8 (save the file "
+                     "as UTF-8 CSV)"),
+                   (unsigned long long) line_at (self, bad - self->record->str),
+                   field_number (self));
+      return FALSE;
+    }
+  if (self->offsets->len >= MAX_FIELDS)
+    {
+      g_set_error (error, VIGIE_CSV_ERROR, VIGIE_CSV_ERROR_TOO_LONG,
+                   /* Translators: %1$llu is a line number, %2$u a number of fields */
+                   _("line %1$llu: more than %2$u fields (columns)"),
+                   (unsigned long long) self->record_line, (guint) MAX_FIELDS);
       return FALSE;
     }
 

@@ -4,7 +4,7 @@
  * any size is read in constant memory (one record at a time). Accepts UTF-8 with or without
  * a byte-order mark, CRLF or LF line ends, and quoted fields holding commas, doubled quotes
  * and line breaks. Rejects invalid UTF-8, NUL bytes, an unterminated quoted field and
- * overlong fields with a VIGIE_CSV_ERROR naming the line.
+ * overlong fields with a VIGIE_CSV_ERROR naming the line (and the field).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +22,8 @@ typedef enum
   VIGIE_CSV_ERROR_ENCODING,      /* not valid UTF-8 */
   VIGIE_CSV_ERROR_NUL,           /* a NUL byte (a binary file, or UTF-16) */
   VIGIE_CSV_ERROR_UNTERMINATED,  /* a quoted field runs to the end of the file */
-  VIGIE_CSV_ERROR_TOO_LONG,      /* a field or a record is over the size limit */
+  VIGIE_CSV_ERROR_TOO_LONG,      /* a field or a record is over the size limit, or a record
+                                  * has more than 10,000 fields */
   VIGIE_CSV_ERROR_IO,            /* the file cannot be opened or read */
 } VigieCsvError;
 

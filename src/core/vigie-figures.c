@@ -2155,19 +2155,27 @@ vigie_figures_to_table (const VigieFigures *f)
     }
 
   out = g_string_new (NULL);
-  /* Translators: the heading of the annual figures, e.g. "Annual figures 2025" */
-  g_string_append_printf (out, _("Annual figures %d"), f->year);
-  if (f->country != NULL)
-    /* Translators: after the heading: the country the figures are limited to */
-    g_string_append_printf (out, _(" — %s"), country_label (f->country));
-  if (f->buyer_id > 0)
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->buyer_id);
+  {
+    g_autofree char *buyer = g_strdup_printf ("%" G_GINT64_FORMAT, f->buyer_id);
+    const char *country = f->country != NULL ? country_label (f->country) : NULL;
 
-      /* Translators: after the heading: the buyer (organisation number) they are
-       * limited to */
-      g_string_append_printf (out, _(" — buyer %s"), id);
-    }
+    /* One whole heading per case, so that each language can word it. */
+    if (country != NULL && f->buyer_id > 0)
+      /* Translators: the heading of the annual figures limited to a country (%2$s) and a
+       * buyer (%3$s, its organisation number), e.g. "Annual figures 2025 — Spain — buyer 12" */
+      g_string_append_printf (out, _("Annual figures %1$d — %2$s — buyer %3$s"), f->year,
+                              country, buyer);
+    else if (country != NULL)
+      /* Translators: the heading of the annual figures limited to a country (%2$s) */
+      g_string_append_printf (out, _("Annual figures %1$d — %2$s"), f->year, country);
+    else if (f->buyer_id > 0)
+      /* Translators: the heading of the annual figures limited to a buyer (%2$s, its
+       * organisation number) */
+      g_string_append_printf (out, _("Annual figures %1$d — buyer %2$s"), f->year, buyer);
+    else
+      /* Translators: the heading of the annual figures, e.g. "Annual figures 2025" */
+      g_string_append_printf (out, _("Annual figures %d"), f->year);
+  }
   g_string_append_c (out, '\n');
 
   for (guint i = 0; i < rows->len; i++)

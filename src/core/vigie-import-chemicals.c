@@ -489,8 +489,14 @@ vigie_import_chemicals (VigieStore    *store,
   g_return_val_if_fail (path != NULL, NULL);
 
   base = g_path_get_basename (path);
-  if (vigie_chemical_seed_substances (store, error) < 0)
+
+  /* One transaction from the seeding of the substance reference (which the rows are
+   * matched against) to the last product: a file that is refused, or a dry run, leaves
+   * the dataset exactly as it was. */
+  if (!vigie_store_begin (store, error))
     return NULL;
+  if (vigie_chemical_seed_substances (store, error) < 0)
+    goto fail;
 
   reader = vigie_csv_reader_new_for_path (path, &local);
   if (reader == NULL || !vigie_csv_reader_next (reader, cancellable, &local))
@@ -505,7 +511,7 @@ vigie_import_chemicals (VigieStore    *store,
         g_set_error (error, VIGIE_IMPORT_ERROR, VIGIE_IMPORT_ERROR_EMPTY,
                      _("%s: the file is empty: it needs a header line naming at least the "
                        "columns site and trade_name"), base);
-      return NULL;
+      goto fail;
     }
 
   for (guint i = 0; i < N_COLUMNS; i++)
@@ -521,7 +527,7 @@ vigie_import_chemicals (VigieStore    *store,
           g_set_error (error, VIGIE_IMPORT_ERROR, VIGIE_IMPORT_ERROR_DUPLICATE_COLUMN,
                        _("%1$s: the column “%2$s” appears twice in the header"), base,
                        column_names[column]);
-          return NULL;
+          goto fail;
         }
       im.columns[column] = (int) i;
     }
@@ -531,7 +537,7 @@ vigie_import_chemicals (VigieStore    *store,
         g_set_error (error, VIGIE_IMPORT_ERROR, VIGIE_IMPORT_ERROR_MISSING_COLUMN,
                      _("%1$s: the required column “%2$s” is missing: the header line must "
                        "name at least site and trade_name"), base, column_names[i]);
-        return NULL;
+        goto fail;
       }
 
   report = g_new0 (VigieChemicalImportReport, 1);
@@ -556,25 +562,26 @@ vigie_import_chemicals (VigieStore    *store,
       g_set_error (error, VIGIE_IMPORT_ERROR, VIGIE_IMPORT_ERROR_READ, "%s: %s", base,
                    local->message);
       g_error_free (local);
-      return NULL;
+      goto fail;
     }
 
   if (report->n_rejected > 0 || dry_run || products->len == 0)
-    return g_steal_pointer (&report);
-
-  if (!vigie_store_begin (store, error))
-    return NULL;
-  for (guint i = 0; i < products->len; i++)
     {
-      if (vigie_chemical_insert_product (store, g_ptr_array_index (products, i), error) == 0)
-        {
-          vigie_store_rollback (store);
-          return NULL;
-        }
+      /* Nothing is written: the seeding goes too. */
+      vigie_store_rollback (store);
+      return g_steal_pointer (&report);
     }
+
+  for (guint i = 0; i < products->len; i++)
+    if (vigie_chemical_insert_product (store, g_ptr_array_index (products, i), error) == 0)
+      goto fail;
   if (!vigie_store_commit (store, error))
     return NULL;
   report->n_added = products->len;
   report->written = TRUE;
   return g_steal_pointer (&report);
+
+fail:
+  vigie_store_rollback (store);
+  return NULL;
 }

@@ -99,7 +99,10 @@ vigie_os_id_check_char (const char *first14)
 
   g_return_val_if_fail (first14 != NULL, '\0');
 
-  if (strlen (first14) < 14 || !g_ascii_isupper (first14[0]) || !g_ascii_isupper (first14[1]))
+  /* Only the first 14 characters are read: FIRST14 need not end there (the demo passes an
+   * ID being built, without its check character and terminator yet). */
+  if (strnlen (first14, 14) < 14 || !g_ascii_isupper (first14[0])
+      || !g_ascii_isupper (first14[1]))
     return '\0';
   sum = (guchar) first14[0] + (guchar) first14[1];
   for (int i = 2; i < 14; i++)
