@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "vigie-chart-bar.h"
+/* Last: in a report, the chart's words follow the report's language. */
+#include "vigie-report-i18n.h"
 
 #define PAD 8.0
 #define SWATCH_W 18.0

@@ -8,6 +8,8 @@
 
 #include "vigie-chart-grid.h"
 #include "vigie-chart-private.h"
+/* Last: in a report, the chart's words follow the report's language. */
+#include "vigie-report-i18n.h"
 
 #define PAD VIGIE_CHART_PAD
 #define GAP 12.0

@@ -8,6 +8,8 @@
 
 #include "vigie-chart-describe.h"
 #include "vigie-chart-private.h"
+/* Last: in a report, the chart's words follow the report's language. */
+#include "vigie-report-i18n.h"
 
 void
 vigie_chart_set_colour (cairo_t        *cr,

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "vigie-ghs-pictogram.h"
+/* Last: in a report, the chart's words follow the report's language. */
+#include "vigie-report-i18n.h"
 
 static const char * const codes[VIGIE_GHS_N_PICTOGRAMS] = {
   "GHS01", "GHS02", "GHS03", "GHS04", "GHS05", "GHS06", "GHS07", "GHS08", "GHS09",
