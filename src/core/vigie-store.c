@@ -254,7 +254,7 @@ looks_like_sqlite (const char  *path,
           return TRUE;
         }
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_OPEN,
-                   _("Cannot open “%s”: %s"), path, g_strerror (errno));
+                   _("Cannot open “%1$s”: %2$s"), path, g_strerror (errno));
       return FALSE;
     }
   *exists = TRUE;
@@ -281,14 +281,14 @@ create_private_file (const char  *path,
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_OPEN,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+                   _("Cannot create the folder “%1$s”: %2$s"), dir, g_strerror (errno));
       return FALSE;
     }
   fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_OPEN,
-                   _("Cannot create “%s”: %s"), path, g_strerror (errno));
+                   _("Cannot create “%1$s”: %2$s"), path, g_strerror (errno));
       return FALSE;
     }
   close (fd);
@@ -356,7 +356,7 @@ backup_before_migration (VigieStore  *self,
   if (rc != SQLITE_DONE)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_MIGRATION,
-                   _("Could not back up “%s” before upgrading it: %s"), self->path,
+                   _("Could not back up “%1$s” before upgrading it: %2$s"), self->path,
                    sqlite3_errmsg (self->db));
       return FALSE;
     }
@@ -436,7 +436,7 @@ fail:
                  self->path, VIGIE_SCHEMA_VERSION, backup, local_error->message);
   else
     g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_MIGRATION,
-                 _("Could not upgrade “%s” to schema version %d; the file was left unchanged: %s"),
+                 _("Could not upgrade “%1$s” to schema version %2$d; the file was left unchanged: %3$s"),
                  self->path, VIGIE_SCHEMA_VERSION, local_error->message);
   return FALSE;
 }
@@ -541,7 +541,7 @@ open_connection (VigieStore  *self,
   if (rc != SQLITE_OK)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_OPEN,
-                   _("Cannot open “%s”: %s"), self->path,
+                   _("Cannot open “%1$s”: %2$s"), self->path,
                    self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
     }
@@ -579,8 +579,8 @@ open_connection (VigieStore  *self,
   if (version > VIGIE_SCHEMA_VERSION)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Vigie (schema %d; this version "
-                     "reads up to %d). Update Vigie to open it. The file was not modified."),
+                   _("“%1$s” was written by a newer version of Vigie (schema %2$d; this version "
+                     "reads up to %3$d). Update Vigie to open it. The file was not modified."),
                    self->path, (int) version, VIGIE_SCHEMA_VERSION);
       return FALSE;
     }
@@ -924,8 +924,8 @@ vigie_store_check (VigieStore  *self,
           sound = FALSE;
           if (report != NULL)
             g_string_append_printf (report,
-                                    _("Broken reference: row %lld of table “%s” points to a "
-                                      "missing row of “%s”\n"),
+                                    _("Broken reference: row %1$lld of table “%2$s” points to a "
+                                      "missing row of “%3$s”\n"),
                                     (long long) sqlite3_column_int64 (stmt, 1),
                                     (const char *) sqlite3_column_text (stmt, 0),
                                     (const char *) sqlite3_column_text (stmt, 2));
@@ -939,7 +939,7 @@ vigie_store_check (VigieStore  *self,
     {
       sound = FALSE;
       if (report != NULL)
-        g_string_append_printf (report, _("Schema version %d, expected %d\n"),
+        g_string_append_printf (report, _("Schema version %1$d, expected %2$d\n"),
                                 (int) version, VIGIE_SCHEMA_VERSION);
     }
 
@@ -989,7 +989,7 @@ vigie_store_backup (VigieStore  *self,
   if (rc != SQLITE_OK)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_OPEN,
-                   _("Cannot write the copy “%s”: %s"), dest, sqlite3_errstr (rc));
+                   _("Cannot write the copy “%1$s”: %2$s"), dest, sqlite3_errstr (rc));
       sqlite3_close_v2 (target);
       g_unlink (tmp);
       return FALSE;
@@ -999,7 +999,7 @@ vigie_store_backup (VigieStore  *self,
   if (backup == NULL)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED,
-                   _("Cannot write the copy “%s”: %s"), dest, sqlite3_errmsg (target));
+                   _("Cannot write the copy “%1$s”: %2$s"), dest, sqlite3_errmsg (target));
       sqlite3_close_v2 (target);
       g_unlink (tmp);
       return FALSE;
@@ -1034,14 +1034,14 @@ vigie_store_backup (VigieStore  *self,
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED,
-                   _("Cannot write the copy “%s”: %s"), dest, sqlite3_errstr (rc));
+                   _("Cannot write the copy “%1$s”: %2$s"), dest, sqlite3_errstr (rc));
       g_unlink (tmp);
       return FALSE;
     }
   if (g_rename (tmp, dest) != 0)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED,
-                   _("Cannot write the copy “%s”: %s"), dest, g_strerror (errno));
+                   _("Cannot write the copy “%1$s”: %2$s"), dest, g_strerror (errno));
       g_unlink (tmp);
       return FALSE;
     }

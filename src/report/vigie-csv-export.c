@@ -113,7 +113,7 @@ vigie_csv_export_data (VigieStore                   *store,
       int errsv = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot create the folder “%s”: %s"), directory, g_strerror (errsv));
+                   _("Cannot create the folder “%1$s”: %2$s"), directory, g_strerror (errsv));
       return FALSE;
     }
   for (guint t = 0; tables[t] != NULL; t++)

@@ -42,6 +42,10 @@ struct _VigiePdf
   double           y;              /* next free position on the page */
   gboolean         page_has_content;
   int              last_section;   /* outline id of the last level-1 heading */
+  /* The first pass of vigie_pdf_render_twice() only counts the pages: text is laid out
+   * and flows as it will, but nothing is drawn (half the work of a long report). */
+  gboolean         measuring;
+  int              n_outline;      /* outline ids handed out while measuring */
 };
 
 struct _VigiePdfTable
@@ -51,6 +55,7 @@ struct _VigiePdfTable
   double        *widths;          /* in points */
   VigiePdfAlign *aligns;
   char         **headers;
+  double         header_height;
   guint          n_rows;
 };
 
@@ -116,6 +121,8 @@ show_layout (VigiePdf    *pdf,
              double       x,
              double       y)
 {
+  if (pdf->measuring)
+    return;
   cairo_move_to (pdf->cr, x, y);
   pango_cairo_show_layout (pdf->cr, layout);
 }
@@ -132,7 +139,7 @@ small_text (VigiePdf      *pdf,
   g_autoptr(PangoLayout) layout = NULL;
   int w, base;
 
-  if (text == NULL || text[0] == '\0')
+  if (text == NULL || text[0] == '\0' || pdf->measuring)
     return;
   layout = make_layout (pdf, FONT_FAMILY " 7.5", content_width (), text, FALSE);
   pango_layout_set_width (layout, -1);
@@ -151,6 +158,8 @@ draw_header (VigiePdf *pdf)
 {
   cairo_t *cr = pdf->cr;
 
+  if (pdf->measuring)
+    return;
   small_text (pdf, pdf->setup.header_left, MARGIN_LEFT, HEADER_BASE, VIGIE_PDF_ALIGN_LEFT,
               dim_ink);
   small_text (pdf, pdf->setup.header_right, VIGIE_PDF_PAGE_WIDTH - MARGIN_RIGHT, HEADER_BASE,
@@ -168,7 +177,7 @@ draw_footer (VigiePdf *pdf)
   cairo_t *cr = pdf->cr;
   g_autofree char *label = NULL;
 
-  if (pdf->page == 1)
+  if (pdf->page == 1 || pdf->measuring)
     return;
   set_colour (cr, rule);
   cairo_set_line_width (cr, 0.5);
@@ -228,15 +237,17 @@ discard_write (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-VigiePdf *
-vigie_pdf_new (cairo_write_func_t   write_func,
-               gpointer             closure,
-               const VigiePdfSetup *setup,
-               int                  total_pages)
+static VigiePdf *
+pdf_new (cairo_write_func_t   write_func,
+         gpointer             closure,
+         const VigiePdfSetup *setup,
+         int                  total_pages,
+         gboolean             measuring)
 {
   VigiePdf *pdf = g_new0 (VigiePdf, 1);
   cairo_font_options_t *options;
 
+  pdf->measuring = measuring;
   pdf->setup = *setup;
   pdf->total_pages = total_pages;
   pdf->surface = cairo_pdf_surface_create_for_stream (write_func != NULL ? write_func
@@ -269,6 +280,15 @@ vigie_pdf_new (cairo_write_func_t   write_func,
 
   start_page (pdf);
   return pdf;
+}
+
+VigiePdf *
+vigie_pdf_new (cairo_write_func_t   write_func,
+               gpointer             closure,
+               const VigiePdfSetup *setup,
+               int                  total_pages)
+{
+  return pdf_new (write_func, closure, setup, total_pages, FALSE);
 }
 
 gboolean
@@ -340,43 +360,81 @@ vigie_pdf_skip (VigiePdf *pdf,
 /* ─── Text ───────────────────────────────────────────────────────────────── */
 
 /* Draws LAYOUT at the left margin + INDENT from pdf->y on, splitting it between pages at
- * line boundaries. */
+ * line boundaries, without leaving the last line of a paragraph alone at the top of a page
+ * (a widow) when the page before keeps at least two lines without it. */
 static void
 flow_layout (VigiePdf    *pdf,
              PangoLayout *layout,
              double       indent,
              const double colour[3])
 {
+  int n = pango_layout_get_line_count (layout);
+  g_autofree double *tops = g_new (double, MAX (n, 1));
+  g_autofree double *bottoms = g_new (double, MAX (n, 1));
+  g_autofree double *baselines = g_new (double, MAX (n, 1));
+  g_autofree double *xs = g_new (double, MAX (n, 1));
+  g_autofree gboolean *breaks = g_new0 (gboolean, MAX (n, 1));
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  gboolean has_content = pdf->page_has_content;
   double shift = 0;   /* layout y at the top of the current page's part */
   double top = pdf->y;
+  GSList *lines;
+  int i = 0, first = 0;
 
-  set_colour (pdf->cr, colour);
   do
     {
       PangoRectangle logical;
-      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      double line_top, line_bottom, baseline;
 
+      g_assert (i < n);
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      line_top = (double) logical.y / PANGO_SCALE;
-      line_bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
-      baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-      if (top + line_bottom - shift > page_bottom () && (pdf->page_has_content || line_top > shift))
-        {
-          vigie_pdf_new_page (pdf);
-          set_colour (pdf->cr, colour);
-          shift = line_top;
-          top = pdf->y;
-        }
-      cairo_move_to (pdf->cr, MARGIN_LEFT + indent + (double) logical.x / PANGO_SCALE,
-                     top + baseline - shift);
-      pango_cairo_show_layout_line (pdf->cr, line);
-      pdf->y = top + line_bottom - shift;
-      pdf->page_has_content = TRUE;
+      tops[i] = (double) logical.y / PANGO_SCALE;
+      bottoms[i] = (double) (logical.y + logical.height) / PANGO_SCALE;
+      baselines[i] = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      xs[i] = (double) logical.x / PANGO_SCALE;
+      i++;
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+  n = i;
+
+  /* Where the pages break: before each line that does not fit. */
+  for (i = 0; i < n; i++)
+    {
+      if (top + bottoms[i] - shift > page_bottom () && (has_content || tops[i] > shift))
+        {
+          int b = i;
+
+          if (b == n - 1 && b - first >= 3)
+            b--;
+          breaks[b] = TRUE;
+          first = i = b;
+          shift = tops[b];
+          top = MARGIN_TOP;
+        }
+      has_content = TRUE;
+    }
+
+  set_colour (pdf->cr, colour);
+  shift = 0;
+  top = pdf->y;
+  lines = pango_layout_get_lines_readonly (layout);
+  for (i = 0; i < n && lines != NULL; i++, lines = lines->next)
+    {
+      if (breaks[i])
+        {
+          vigie_pdf_new_page (pdf);
+          set_colour (pdf->cr, colour);
+          shift = tops[i];
+          top = pdf->y;
+        }
+      if (!pdf->measuring)
+        {
+          cairo_move_to (pdf->cr, MARGIN_LEFT + indent + xs[i], top + baselines[i] - shift);
+          pango_cairo_show_layout_line (pdf->cr, lines->data);
+        }
+      pdf->y = top + bottoms[i] - shift;
+      pdf->page_has_content = TRUE;
+    }
 }
 
 static void
@@ -398,7 +456,7 @@ text_block (VigiePdf      *pdf,
   start = pdf->y;
   page = pdf->page;
   flow_layout (pdf, layout, indent, style == VIGIE_PDF_DIM ? dim_ink : ink);
-  if (style == VIGIE_PDF_NOTE && page == pdf->page)
+  if (style == VIGIE_PDF_NOTE && page == pdf->page && !pdf->measuring)
     {
       cairo_set_source_rgb (pdf->cr, accent[0], accent[1], accent[2]);
       cairo_rectangle (pdf->cr, MARGIN_LEFT, start, 2.5, pdf->y - start);
@@ -436,9 +494,12 @@ vigie_pdf_bullet (VigiePdf   *pdf,
   layout = make_layout (pdf, style_font (VIGIE_PDF_BODY), content_width () - 14, text, FALSE);
   pango_layout_set_spacing (layout, (int) (1.5 * PANGO_SCALE));
   ensure_space (pdf, first_line);
-  dot = make_layout (pdf, style_font (VIGIE_PDF_BODY), 14, "•", FALSE);
-  set_colour (pdf->cr, accent);
-  show_layout (pdf, dot, MARGIN_LEFT + 3, pdf->y);
+  if (!pdf->measuring)
+    {
+      dot = make_layout (pdf, style_font (VIGIE_PDF_BODY), 14, "•", FALSE);
+      set_colour (pdf->cr, accent);
+      show_layout (pdf, dot, MARGIN_LEFT + 3, pdf->y);
+    }
   flow_layout (pdf, layout, 14, ink);
   pdf->y += 3;
 }
@@ -476,11 +537,14 @@ vigie_pdf_heading (VigiePdf   *pdf,
                           MAX (pdf->y - 6, 0));
   if (outline_parent < 0)
     outline_parent = pdf->last_section;
-  id = cairo_pdf_surface_add_outline (pdf->surface,
-                                      outline_parent > 0 ? outline_parent
-                                                         : CAIRO_PDF_OUTLINE_ROOT,
-                                      text, dest,
-                                      level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+  if (pdf->measuring)
+    id = ++pdf->n_outline;
+  else
+    id = cairo_pdf_surface_add_outline (pdf->surface,
+                                        outline_parent > 0 ? outline_parent
+                                                           : CAIRO_PDF_OUTLINE_ROOT,
+                                        text, dest,
+                                        level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 
   if (level == 1)
     pdf->last_section = id;
@@ -489,11 +553,14 @@ vigie_pdf_heading (VigiePdf   *pdf,
   pdf->y += height;
   if (level == 1)
     {
-      set_colour (pdf->cr, rule);
-      cairo_set_line_width (pdf->cr, 0.75);
-      cairo_move_to (pdf->cr, MARGIN_LEFT, pdf->y + 3);
-      cairo_line_to (pdf->cr, VIGIE_PDF_PAGE_WIDTH - MARGIN_RIGHT, pdf->y + 3);
-      cairo_stroke (pdf->cr);
+      if (!pdf->measuring)
+        {
+          set_colour (pdf->cr, rule);
+          cairo_set_line_width (pdf->cr, 0.75);
+          cairo_move_to (pdf->cr, MARGIN_LEFT, pdf->y + 3);
+          cairo_line_to (pdf->cr, VIGIE_PDF_PAGE_WIDTH - MARGIN_RIGHT, pdf->y + 3);
+          cairo_stroke (pdf->cr);
+        }
       pdf->y += 4;
     }
   pdf->y += after;
@@ -538,12 +605,15 @@ vigie_pdf_figure (VigiePdf         *pdf,
                   gpointer          user_data)
 {
   ensure_space (pdf, height);
-  cairo_save (pdf->cr);
-  cairo_translate (pdf->cr, MARGIN_LEFT, pdf->y);
-  cairo_rectangle (pdf->cr, 0, 0, content_width (), height);
-  cairo_clip (pdf->cr);
-  draw (pdf->cr, content_width (), height, user_data);
-  cairo_restore (pdf->cr);
+  if (!pdf->measuring)
+    {
+      cairo_save (pdf->cr);
+      cairo_translate (pdf->cr, MARGIN_LEFT, pdf->y);
+      cairo_rectangle (pdf->cr, 0, 0, content_width (), height);
+      cairo_clip (pdf->cr);
+      draw (pdf->cr, content_width (), height, user_data);
+      cairo_restore (pdf->cr);
+    }
   pdf->y += height + 8;
   pdf->page_has_content = TRUE;
 }
@@ -585,6 +655,12 @@ draw_row (VigiePdfTable *table,
   VigiePdf *pdf = table->pdf;
   double x = MARGIN_LEFT;
 
+  if (pdf->measuring)
+    {
+      pdf->y += height;
+      pdf->page_has_content = TRUE;
+      return;
+    }
   if (fill != NULL)
     {
       set_colour (pdf->cr, fill);
@@ -636,6 +712,11 @@ vigie_pdf_table_begin (VigiePdf            *pdf,
   table->headers = g_new0 (char *, n_columns + 1);
   for (guint c = 0; c < n_columns; c++)
     table->headers[c] = g_strdup (headers[c]);
+  {
+    /* The header's height, for keeping it with the first row. */
+    g_autoptr(GPtrArray) layouts = row_layouts (table, (const char * const *) table->headers,
+                                                FONT_FAMILY " Bold 8", &table->header_height);
+  }
   return table;
 }
 
@@ -646,18 +727,15 @@ table_row (VigiePdfTable      *table,
 {
   VigiePdf *pdf = table->pdf;
   g_autoptr(GPtrArray) layouts = NULL;
-  g_autoptr(GPtrArray) header = NULL;
-  double height, header_height;
+  double height;
 
   layouts = row_layouts (table, cells, bold ? FONT_FAMILY " Bold 8.5" : FONT_FAMILY " 8.5",
                          &height);
-  header = row_layouts (table, (const char * const *) table->headers, FONT_FAMILY " Bold 8",
-                        &header_height);
   /* The header starts the table only with a row under it; a row never splits, and the
    * header is repeated on each page the table continues on. */
   if (table->n_rows == 0)
     {
-      ensure_space (pdf, header_height + height);
+      ensure_space (pdf, table->header_height + height);
       draw_table_header (table);
     }
   else if (pdf->y + height > page_bottom ())
@@ -708,7 +786,7 @@ vigie_pdf_render_twice (const VigiePdfSetup *setup,
   int counted = 0;
   gboolean ok;
 
-  pdf = vigie_pdf_new (NULL, NULL, setup, 0);
+  pdf = pdf_new (NULL, NULL, setup, 0, TRUE);
   ok = build (pdf, user_data, error) && vigie_pdf_finish (pdf, &counted, error);
   vigie_pdf_free (pdf);
   if (!ok)
@@ -768,14 +846,14 @@ vigie_pdf_render_to_file (const VigiePdfSetup *setup,
       int errsv = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot create “%s”: %s"), path, g_strerror (errsv));
+                   _("Cannot create “%1$s”: %2$s"), path, g_strerror (errsv));
       return FALSE;
     }
   ok = vigie_pdf_render_twice (setup, build, user_data, file_write, &sink, n_pages, error);
   if (ok && sink.errsv != 0)
     {
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.errsv),
-                   _("Cannot write “%s”: %s"), path, g_strerror (sink.errsv));
+                   _("Cannot write “%1$s”: %2$s"), path, g_strerror (sink.errsv));
       ok = FALSE;
     }
   if (close (sink.fd) != 0 && ok)
@@ -783,7 +861,7 @@ vigie_pdf_render_to_file (const VigiePdfSetup *setup,
       int errsv = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot write “%s”: %s"), path, g_strerror (errsv));
+                   _("Cannot write “%1$s”: %2$s"), path, g_strerror (errsv));
       ok = FALSE;
     }
   if (ok && g_rename (tmp, path) != 0)
@@ -791,7 +869,7 @@ vigie_pdf_render_to_file (const VigiePdfSetup *setup,
       int errsv = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot create “%s”: %s"), path, g_strerror (errsv));
+                   _("Cannot create “%1$s”: %2$s"), path, g_strerror (errsv));
       ok = FALSE;
     }
   if (!ok)

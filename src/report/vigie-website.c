@@ -145,7 +145,7 @@ make_parent (const char  *path,
       int saved = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not create the folder “%s”: %s"), parent, g_strerror (saved));
+                   _("Could not create the folder “%1$s”: %2$s"), parent, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
@@ -160,7 +160,7 @@ publish_mode (const char  *path,
       int saved = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write “%s”: %s"), path, g_strerror (saved));
+                   _("Could not write “%1$s”: %2$s"), path, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
@@ -567,7 +567,7 @@ vigie_website_write (VigieStore                *store,
       int saved = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not create the folder “%s”: %s"), directory, g_strerror (saved));
+                   _("Could not create the folder “%1$s”: %2$s"), directory, g_strerror (saved));
       goto out;
     }
   if (!load_indicators (&site, error))

@@ -28,6 +28,22 @@ vigie_data_export_options_init (VigieDataExportOptions *options)
 
 /* ─── Shared XLSX helpers (vigie-xlsx-util.h) ──────────────────────────────── */
 
+/* The number written in the N digits at P, or -1 when one is not a digit. */
+static int
+parse_digits (const char *p,
+              int         n)
+{
+  int value = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return -1;
+      value = value * 10 + (p[i] - '0');
+    }
+  return value;
+}
+
 gboolean
 vigie_xlsx_parse_date (const char   *text,
                        lxw_datetime *out)
@@ -37,7 +53,20 @@ vigie_xlsx_parse_date (const char   *text,
   memset (out, 0, sizeof *out);
   if (text == NULL)
     return FALSE;
-  if (sscanf (text, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &m, &d, &hh, &mm, &ss) < 3)
+  /* The forms the database stores, "YYYY-MM-DD" and "YYYY-MM-DDThh:mm:ssZ", without
+   * sscanf(): a data export parses millions of them (a tenth of its time with sscanf). */
+  if (text[0] != '\0' && text[1] != '\0' && text[2] != '\0' && text[3] != '\0'
+      && text[4] == '-' && text[5] != '\0' && text[6] != '\0' && text[7] == '-'
+      && text[8] != '\0' && text[9] != '\0'
+      && (y = parse_digits (text, 4)) >= 0 && (m = parse_digits (text + 5, 2)) >= 0
+      && (d = parse_digits (text + 8, 2)) >= 0
+      && (text[10] == '\0'
+          || (text[10] == 'T' && strlen (text + 11) >= 8 && text[13] == ':' && text[16] == ':'
+              && (hh = parse_digits (text + 11, 2)) >= 0
+              && (mm = parse_digits (text + 14, 2)) >= 0
+              && (ss = parse_digits (text + 17, 2)) >= 0)))
+    ;
+  else if (sscanf (text, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &m, &d, &hh, &mm, &ss) < 3)
     return FALSE;
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
     return FALSE;
@@ -129,7 +158,7 @@ vigie_xlsx_create_private (const char  *path,
       int errsv = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot create “%s”: %s"), path, g_strerror (errsv));
+                   _("Cannot create “%1$s”: %2$s"), path, g_strerror (errsv));
       return FALSE;
     }
   close (fd);
@@ -149,7 +178,7 @@ vigie_xlsx_close (lxw_workbook  *workbook,
     {
       g_unlink (tmp_path);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot write “%s”: %s"), path, lxw_strerror (err));
+                   _("Cannot write “%1$s”: %2$s"), path, lxw_strerror (err));
       return FALSE;
     }
   if (g_rename (tmp_path, path) != 0)
@@ -158,7 +187,7 @@ vigie_xlsx_close (lxw_workbook  *workbook,
 
       g_unlink (tmp_path);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot create “%s”: %s"), path, g_strerror (errsv));
+                   _("Cannot create “%1$s”: %2$s"), path, g_strerror (errsv));
       return FALSE;
     }
   return TRUE;
