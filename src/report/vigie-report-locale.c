@@ -400,9 +400,20 @@ open_c_locale (const char *language)
       g_autofree char *upper = g_ascii_strup (language, -1);
       static const char * const english[] = { "en_GB", "en_US", "en_IE", NULL };
 
+      /* Languages whose main territory is not their own code in capitals (ca_CA does
+       * not exist: Catalan dates come from ca_ES). */
+      static const struct { const char *language; const char *locale; } territories[] = {
+        { "ca", "ca_ES" }, { "cs", "cs_CZ" }, { "da", "da_DK" }, { "el", "el_GR" },
+        { "he", "he_IL" }, { "ja", "ja_JP" }, { "ko", "ko_KR" }, { "sv", "sv_SE" },
+        { "uk", "uk_UA" }, { "zh", "zh_CN" }, { "ar", "ar_EG" }, { "vi", "vi_VN" },
+      };
+
       if (g_str_equal (language, "en"))
         for (int i = 0; english[i] != NULL; i++)
           g_ptr_array_add (names, g_strconcat (english[i], ".UTF-8", NULL));
+      for (guint i = 0; i < G_N_ELEMENTS (territories); i++)
+        if (g_str_equal (language, territories[i].language))
+          g_ptr_array_add (names, g_strconcat (territories[i].locale, ".UTF-8", NULL));
       g_ptr_array_add (names, g_strdup_printf ("%s_%s.UTF-8", language, upper));
       g_ptr_array_add (names, g_strdup_printf ("%s_%s.utf8", language, upper));
     }
