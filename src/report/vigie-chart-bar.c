@@ -102,6 +102,21 @@ nice_step (double max,
   return 10 * mag;
 }
 
+/* Whether every value is a whole number (counts): then ticks are too. */
+static gboolean
+data_whole (const VigieBarChartData *data)
+{
+  for (guint c = 0; c < data->n_categories; c++)
+    for (guint s = 0; s < data->n_series; s++)
+      {
+        double v = value_at (data, c, s);
+
+        if (has_value (v) && v != floor (v))
+          return FALSE;
+      }
+  return TRUE;
+}
+
 static double
 data_max (const VigieBarChartData *data)
 {
@@ -301,6 +316,9 @@ vigie_bar_chart_compute_geometry (cairo_t                 *cr,
   if (g->max_value <= 0)
     g->max_value = 1;
   g->tick_step = nice_step (g->max_value, g->plot.width > 300 ? 5 : 3);
+  /* Counts of 1 or 2 would otherwise get ticks at 0.2, 0.4… printed as "0 0 1". */
+  if (g->tick_step < 1 && data_whole (data))
+    g->tick_step = 1;
   g->max_value = ceil (g->max_value / g->tick_step - 1e-9) * g->tick_step;
   return TRUE;
 }

@@ -33,6 +33,35 @@ make_data (VigieBarChartMode mode)
   return data;
 }
 
+/* Counts of 1 and 2 get whole ticks (0, 1, 2), not 0.2, 0.4… shown as "0 0 1"; fractions
+ * keep fractional ticks. */
+static void
+test_small_counts (void)
+{
+  static const char *names[] = { "A", "B" };
+  static const char *one[] = { "Findings" };
+  double counts[] = { 1, 2 };
+  double shares[] = { 0.25, 0.5 };
+  VigieBarChartData data = {
+    .title = "Small", .n_categories = 2, .categories = names, .n_series = 1,
+    .series_names = one, .values = counts, .mode = VIGIE_BAR_CHART_GROUPED,
+  };
+  VigieChartStyle style;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 800, 400);
+  cairo_t *cr = cairo_create (surface);
+  VigieBarChartGeometry g;
+
+  vigie_chart_style_init_default (&style);
+  g_assert_true (vigie_bar_chart_compute_geometry (cr, &data, &style, 800, 400, &g));
+  g_assert_cmpfloat (g.tick_step, ==, 1);
+  g_assert_cmpfloat (g.max_value, ==, 2);
+  data.values = shares;
+  g_assert_true (vigie_bar_chart_compute_geometry (cr, &data, &style, 800, 400, &g));
+  g_assert_cmpfloat (g.tick_step, <, 1);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static guint32
 pixel (cairo_surface_t *surface,
        int              x,
@@ -266,6 +295,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart-bar/geometry", test_geometry);
+  g_test_add_func ("/chart-bar/small-counts", test_small_counts);
   g_test_add_func ("/chart-bar/image", test_image);
   g_test_add_func ("/chart-bar/pdf", test_pdf);
   return g_test_run ();
