@@ -113,10 +113,11 @@ order_by_sql (VigieFindingSort sort,
       return desc ? " ORDER BY f.theme DESC, f.severity DESC, f.id DESC"
                   : " ORDER BY f.theme, f.severity, f.id";
     case VIGIE_FINDING_SORT_SITE:
-      return desc ? " ORDER BY (SELECT s.name FROM sites s WHERE s.id = f.site_id)"
-                    " COLLATE NOCASE DESC, f.site_id DESC, f.id DESC"
-                  : " ORDER BY (SELECT s.name FROM sites s WHERE s.id = f.site_id)"
-                    " COLLATE NOCASE, f.site_id, f.id";
+      /* With "JOIN sites s" (build_sql): the sites in the order of their name index, the
+       * findings of each through findings_site; a subquery per finding and one sort of
+       * every finding took four times as long. */
+      return desc ? " ORDER BY s.name COLLATE NOCASE DESC, s.id DESC, f.id DESC"
+                  : " ORDER BY s.name COLLATE NOCASE, s.id, f.id";
     case VIGIE_FINDING_SORT_DISCLOSURE:
       return desc ? " ORDER BY CASE f.disclosure_level WHEN 'internal' THEN 0"
                     " WHEN 'workers' THEN 1 WHEN 'employer' THEN 2 WHEN 'brand' THEN 3"
@@ -153,7 +154,10 @@ static char *
 build_sql (const VigieFindingQuery *query,
            MatchMode                mode)
 {
-  GString *sql = g_string_new ("SELECT f.id FROM findings f");
+  /* Every finding has a site (NOT NULL, foreign key): the join keeps them all. */
+  GString *sql = g_string_new (query->sort == VIGIE_FINDING_SORT_SITE
+                               ? "SELECT f.id FROM findings f JOIN sites s ON s.id = f.site_id"
+                               : "SELECT f.id FROM findings f");
   const char *glue = " WHERE ";
 
 #define AND(...) G_STMT_START { g_string_append (sql, glue); \
@@ -624,8 +628,8 @@ build_row (VigieStore  *store,
  *   reading a single finding), then the order's index from its start until FIRST_PAGE hits
  *   went by. A few hits (SMALL_SEARCH) are cheaper to sort directly: then the list's query
  *   runs as it is, in one step.
- * Other filters, orders without an index of their own (site, disclosure, workers, open
- * actions) and lists with hidden rows are read in one step, as before. When only the
+ * Other filters, orders without an index of their own (disclosure, workers, open actions)
+ * and lists with hidden rows are read in one step, as before. When only the
  * order changes and the database did not (PRAGMA data_version, sqlite3_total_changes), the
  * count is reused. If the fill finds a different list than the first step announced (the
  * database changed in between), the model reports the whole list as changed. */
@@ -781,7 +785,8 @@ collect_matches (VigieStore    *store,
   return g_steal_pointer (&set);
 }
 
-/* The orders an index of schema v1 gives directly, without sorting. */
+/* The orders an index of schema v1 gives directly, without sorting every finding (the
+ * site order: the sites' name index, then each site's findings). */
 static gboolean
 order_has_index (VigieFindingSort sort)
 {
@@ -792,8 +797,8 @@ order_has_index (VigieFindingSort sort)
     case VIGIE_FINDING_SORT_SEVERITY:
     case VIGIE_FINDING_SORT_STATUS:
     case VIGIE_FINDING_SORT_THEME:
-      return TRUE;
     case VIGIE_FINDING_SORT_SITE:
+      return TRUE;
     case VIGIE_FINDING_SORT_DISCLOSURE:
     case VIGIE_FINDING_SORT_WORKERS:
     case VIGIE_FINDING_SORT_OPEN_ACTIONS:
@@ -1239,7 +1244,13 @@ worker_store_locked (VigieFindingList  *self,
                      GError           **error)
 {
   if (self->worker == NULL)
-    self->worker = vigie_store_open_another (self->store, error);
+    {
+      self->worker = vigie_store_open_another (self->store, error);
+      /* It scans indexes once from end to end, and reads full-text doclists: a small page
+       * cache does, and the main connection keeps the pages the window shows. */
+      if (self->worker != NULL)
+        vigie_store_exec (self->worker, "PRAGMA cache_size = -8192", NULL);
+    }
   return self->worker;
 }
 

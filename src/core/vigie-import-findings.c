@@ -125,13 +125,62 @@ vigie_finding_import_report_format (VigieFindingImportReport *report,
 
 /* ─── Parsing one row ────────────────────────────────────────────────────── */
 
+/* Answers of the lookups, by the text looked up: a file names the same few sites, themes
+ * and indicators over and over. */
+typedef struct
+{
+  GHashTable *sites;        /* text → gint64* site id (0: several or none) */
+  GHashTable *standards;    /* "code\x1fkey" (key in lower case) → gint64* standards.id */
+  GHashTable *indicators;   /* code or title in lower case → gint64* fl_indicators.id */
+} Lookups;
+
 typedef struct
 {
   VigieFindingImportReport *report;
+  Lookups                  *lookups;
   guint                     row;
   guint                     line;
   gboolean                  bad;
 } RowContext;
+
+static void
+lookups_init (Lookups *lookups)
+{
+  lookups->sites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookups->standards = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookups->indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+lookups_clear (Lookups *lookups)
+{
+  g_clear_pointer (&lookups->sites, g_hash_table_unref);
+  g_clear_pointer (&lookups->standards, g_hash_table_unref);
+  g_clear_pointer (&lookups->indicators, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lookups, lookups_clear)
+
+static gboolean
+lookup_cached (GHashTable *table,
+               const char *key,
+               gint64     *value)
+{
+  gint64 *cached = g_hash_table_lookup (table, key);
+
+  if (cached == NULL)
+    return FALSE;
+  *value = *cached;
+  return TRUE;
+}
+
+static void
+remember (GHashTable *table,
+          const char *key,
+          gint64      value)
+{
+  g_hash_table_insert (table, g_strdup (key), g_memdup2 (&value, sizeof value));
+}
 
 static void
 reject (RowContext *ctx,
@@ -181,10 +230,45 @@ vocab_choices (VigieVocab vocab)
   return g_string_free (out, FALSE);
 }
 
+static gint64 find_site_uncached (VigieStore *store,
+                                  const char *text,
+                                  int        *n_named);
+
 static gint64
 find_site (VigieStore  *store,
            const char  *text,
            RowContext  *ctx)
+{
+  gint64 id = 0;
+  int n = 1;
+
+  if (!lookup_cached (ctx->lookups->sites, text, &id))
+    {
+      id = find_site_uncached (store, text, &n);
+      /* Several sites of that name: -1. */
+      remember (ctx->lookups->sites, text, id > 0 ? id : n > 1 ? -1 : 0);
+    }
+  else if (id < 0)
+    n = 2;
+  else if (id == 0)
+    n = 0;
+  if (id > 0)
+    return id;
+  if (n > 1)
+    reject (ctx, "site", g_strdup_printf (_("several sites are called “%s”: write its Open "
+                                            "Supply Hub ID or its number instead"), text));
+  else
+    reject (ctx, "site", g_strdup_printf (_("no site “%s” in the dataset (write its Open "
+                                            "Supply Hub ID, its number or its exact name)"),
+                                          text));
+  return 0;
+}
+
+/* The site TEXT names, or 0 with the number of sites of that exact name in N_NAMED. */
+static gint64
+find_site_uncached (VigieStore *store,
+                    const char *text,
+                    int        *n_named)
 {
   sqlite3_stmt *stmt;
   gint64 id = 0;
@@ -234,16 +318,8 @@ find_site (VigieStore  *store,
         }
       sqlite3_reset (stmt);
     }
-  if (n == 1)
-    return id;
-  if (n > 1)
-    reject (ctx, "site", g_strdup_printf (_("several sites are called “%s”: write its Open "
-                                            "Supply Hub ID or its number instead"), text));
-  else
-    reject (ctx, "site", g_strdup_printf (_("no site “%s” in the dataset (write its Open "
-                                            "Supply Hub ID, its number or its exact name)"),
-                                          text));
-  return 0;
+  *n_named = n;
+  return n == 1 ? id : 0;
 }
 
 static char **
@@ -276,19 +352,25 @@ add_standards (VigieStore         *store,
 
   for (guint i = 0; keys[i] != NULL; i++)
     {
+      g_autofree char *lower = g_ascii_strdown (keys[i], -1);
+      g_autofree char *cache_key = g_strconcat (code, "\x1f", lower, NULL);
       gint64 id = 0;
 
-      stmt = vigie_store_prepare (store, "SELECT s.id FROM standards s JOIN code_standards c"
-                                         " ON c.id = s.code_id WHERE c.code = ?1"
-                                         " AND s.key = ?2 COLLATE NOCASE"
-                                         " ORDER BY c.id DESC LIMIT 1", NULL);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, keys[i], -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      if (!lookup_cached (ctx->lookups->standards, cache_key, &id))
+        {
+          stmt = vigie_store_prepare (store, "SELECT s.id FROM standards s JOIN code_standards c"
+                                             " ON c.id = s.code_id WHERE c.code = ?1"
+                                             " AND s.key = ?2 COLLATE NOCASE"
+                                             " ORDER BY c.id DESC LIMIT 1", NULL);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, keys[i], -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            id = sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+          remember (ctx->lookups->standards, cache_key, id);
+        }
       if (id == 0)
         {
           reject (ctx, field, g_strdup_printf (_("“%s” is not a standard of this code"),
@@ -441,18 +523,24 @@ parse_row (VigieStore     *store,
 
       for (guint i = 0; codes[i] != NULL; i++)
         {
-          sqlite3_stmt *stmt = vigie_store_prepare (store, "SELECT id FROM fl_indicators "
-                                                           "WHERE code = ?1 COLLATE NOCASE "
-                                                           "OR title = ?1 COLLATE NOCASE",
-                                                    NULL);
+          g_autofree char *lower = g_ascii_strdown (codes[i], -1);
           gint64 id = 0;
 
-          if (stmt == NULL)
-            break;
-          sqlite3_bind_text (stmt, 1, codes[i], -1, SQLITE_TRANSIENT);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            id = sqlite3_column_int64 (stmt, 0);
-          sqlite3_reset (stmt);
+          if (!lookup_cached (ctx->lookups->indicators, lower, &id))
+            {
+              sqlite3_stmt *stmt = vigie_store_prepare (store, "SELECT id FROM fl_indicators "
+                                                               "WHERE code = ?1 COLLATE NOCASE "
+                                                               "OR title = ?1 COLLATE NOCASE",
+                                                        NULL);
+
+              if (stmt == NULL)
+                break;
+              sqlite3_bind_text (stmt, 1, codes[i], -1, SQLITE_TRANSIENT);
+              if (sqlite3_step (stmt) == SQLITE_ROW)
+                id = sqlite3_column_int64 (stmt, 0);
+              sqlite3_reset (stmt);
+              remember (ctx->lookups->indicators, lower, id);
+            }
           if (id == 0)
             reject (ctx, "indicators",
                     g_strdup_printf (_("“%s” is not one of the 11 ILO indicators of forced "
@@ -480,6 +568,314 @@ parse_row (VigieStore     *store,
   return ctx->bad ? NULL : g_steal_pointer (&record);
 }
 
+/* ─── Writing ────────────────────────────────────────────────────────────── */
+
+/* The findings are written INSERT_BATCH to a statement. Each statement that writes to a
+ * full-text table inside a transaction opens a statement journal and makes FTS5 flush its
+ * pending terms into a new segment (to be merged later); written one by one, a hundred
+ * thousand findings took twice the work of the same rows in statements of 1024 (and 64 a
+ * statement still 20 % more; tests/bench/RESULTS.md). Each finding gets what vigie_store_insert_finding ()
+ * gives it: the next id, a new UUID, the primary theme (the first theme of the
+ * organisation's code), closed_on settled, created_at = updated_at = now, its standards and
+ * indicators, and an audit entry with the row, its standards and its indicators as JSON
+ * (test-finding-import compares both ways). */
+
+#define INSERT_BATCH 1024
+#define N_FINDING_COLUMNS 23
+
+static char *
+insert_sql (guint rows)
+{
+  GString *sql = g_string_new ("INSERT INTO findings (id, uuid, site_id, investigation_id, "
+                               "title, description, theme, severity, kind, workers_affected, "
+                               "affects_women, affects_migrant, affects_agency, "
+                               "affects_student, affects_young, first_observed, "
+                               "company_response, disclosure_level, status, closed_on, notes, "
+                               "created_at, updated_at) VALUES ");
+
+  for (guint r = 0; r < rows; r++)
+    {
+      g_string_append (sql, r > 0 ? ", (" : "(");
+      for (guint c = 0; c < N_FINDING_COLUMNS; c++)
+        g_string_append (sql, c > 0 ? ", ?" : "?");
+      g_string_append_c (sql, ')');
+    }
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_text_or_empty (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
+
+/* What vigie_store_insert_finding () settles before writing: closed_on follows the status
+ * (today on closing, never before first_observed), the primary theme, a UUID. */
+static void
+settle_record (VigieFindingRecord *record,
+               GHashTable         *theme_keys,
+               const char         *today)
+{
+  if (g_strcmp0 (record->status, "closed") == 0)
+    {
+      if (record->closed_on == NULL || *record->closed_on == '\0')
+        {
+          g_free (record->closed_on);
+          record->closed_on = g_strdup (record->first_observed != NULL
+                                        && strcmp (today, record->first_observed) < 0
+                                        ? record->first_observed : today);
+        }
+    }
+  else
+    g_clear_pointer (&record->closed_on, g_free);
+
+  if (record->theme == NULL || *record->theme == '\0')
+    {
+      g_free (record->theme);
+      record->theme = NULL;
+      for (guint i = 0; record->standard_ids != NULL && i < record->standard_ids->len; i++)
+        {
+          const char *key = g_hash_table_lookup (theme_keys, &g_array_index (record->standard_ids,
+                                                                             gint64, i));
+
+          if (key != NULL)
+            {
+              record->theme = g_strdup (key);
+              break;
+            }
+        }
+      if (record->theme == NULL)
+        record->theme = g_strdup ("");
+    }
+  if (record->uuid == NULL || *record->uuid == '\0')
+    {
+      g_free (record->uuid);
+      record->uuid = vigie_uuid_new ();
+    }
+}
+
+/* standards.id → key, for the standards of the organisation's code (the themes). */
+static GHashTable *
+load_theme_keys (VigieStore  *store,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                      g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = vigie_store_prepare (store, "SELECT s.id, s.key FROM standards s JOIN code_standards c"
+                                     " ON c.id = s.code_id WHERE c.code = 'vigie'", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (keys, g_memdup2 (&id, sizeof id), vigie_column_dup (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigie_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&keys);
+}
+
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* IDS sorted, without repeats, as "[1,5,9]" (json_group_array of the link table). */
+static void
+append_id_array (GString      *out,
+                 const GArray *ids)
+{
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 last = G_MININT64;
+
+  if (ids != NULL)
+    g_array_append_vals (sorted, ids->data, ids->len);
+  g_array_sort (sorted, compare_ids);
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      gint64 id = g_array_index (sorted, gint64, i);
+
+      if (id == last)
+        continue;
+      g_string_append_printf (out, "%s%" G_GINT64_FORMAT, last != G_MININT64 ? "," : "", id);
+      last = id;
+    }
+  g_string_append_c (out, ']');
+}
+
+/* The links of ROWS findings from FIRST: "[[finding, standard], …]" for json_each. */
+static gboolean
+write_links (VigieStore  *store,
+             GPtrArray   *records,
+             guint        first,
+             guint        rows,
+             gint64       first_id,
+             gboolean     indicators,
+             GError     **error)
+{
+  g_autoptr(GString) pairs = g_string_new ("[");
+  sqlite3_stmt *stmt;
+
+  for (guint r = 0; r < rows; r++)
+    {
+      VigieFindingRecord *record = g_ptr_array_index (records, first + r);
+      GArray *ids = indicators ? record->indicator_ids : record->standard_ids;
+
+      for (guint i = 0; ids != NULL && i < ids->len; i++)
+        g_string_append_printf (pairs, "%s[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]",
+                                pairs->len > 1 ? "," : "", first_id + r,
+                                g_array_index (ids, gint64, i));
+    }
+  if (pairs->len == 1)
+    return TRUE;
+  g_string_append_c (pairs, ']');
+  stmt = vigie_store_prepare (store,
+                              indicators
+                              ? "INSERT OR IGNORE INTO finding_indicators (finding_id, "
+                                "indicator_id) SELECT value ->> 0, value ->> 1 FROM json_each (?1)"
+                              : "INSERT OR IGNORE INTO finding_standards (finding_id, "
+                                "standard_id) SELECT value ->> 0, value ->> 1 FROM json_each (?1)",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, pairs->str, (int) pairs->len, SQLITE_STATIC);
+  return vigie_store_step_done (store, stmt, error);
+}
+
+static gboolean
+write_findings (VigieStore         *store,
+                GPtrArray          *records,
+                VigieProgressFunc   progress,
+                gpointer            user_data,
+                GCancellable       *cancellable,
+                GError            **error)
+{
+  g_autoptr(GHashTable) theme_keys = NULL;
+  g_autofree char *today = vigie_today_iso ();
+  g_autofree char *now = vigie_now_iso ();
+  g_autoptr(GString) json = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  gint64 next_id;
+  int rc;
+
+  theme_keys = load_theme_keys (store, error);
+  if (theme_keys == NULL)
+    return FALSE;
+  /* The transaction is IMMEDIATE: nobody else adds findings meanwhile. */
+  stmt = vigie_store_prepare (store, "SELECT coalesce (max (id), 0) + 1 FROM findings", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  next_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      vigie_store_set_error (store, rc, error);
+      return FALSE;
+    }
+
+  for (guint first = 0; first < records->len; first += INSERT_BATCH)
+    {
+      guint rows = MIN (INSERT_BATCH, records->len - first);
+      g_autofree char *sql = insert_sql (rows);
+      int k = 1;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      stmt = vigie_store_prepare (store, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint r = 0; r < rows; r++)
+        {
+          VigieFindingRecord *record = g_ptr_array_index (records, first + r);
+
+          settle_record (record, theme_keys, today);
+          sqlite3_bind_int64 (stmt, k++, next_id + r);
+          sqlite3_bind_text (stmt, k++, record->uuid, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, k++, record->site_id);
+          if (record->investigation_id > 0)
+            sqlite3_bind_int64 (stmt, k++, record->investigation_id);
+          else
+            sqlite3_bind_null (stmt, k++);
+          bind_text_or_empty (stmt, k++, g_strstrip (record->title));
+          bind_text_or_empty (stmt, k++, record->description);
+          bind_text_or_empty (stmt, k++, record->theme);
+          bind_text_or_empty (stmt, k++, record->severity);
+          bind_text_or_empty (stmt, k++, record->kind);
+          if (record->workers_affected >= 0)
+            sqlite3_bind_int64 (stmt, k++, record->workers_affected);
+          else
+            sqlite3_bind_null (stmt, k++);
+          sqlite3_bind_int (stmt, k++, record->affects_women ? 1 : 0);
+          sqlite3_bind_int (stmt, k++, record->affects_migrant ? 1 : 0);
+          sqlite3_bind_int (stmt, k++, record->affects_agency ? 1 : 0);
+          sqlite3_bind_int (stmt, k++, record->affects_student ? 1 : 0);
+          sqlite3_bind_int (stmt, k++, record->affects_young ? 1 : 0);
+          bind_text_or_empty (stmt, k++, record->first_observed);
+          bind_text_or_empty (stmt, k++, record->company_response);
+          bind_text_or_empty (stmt, k++, record->disclosure_level);
+          bind_text_or_empty (stmt, k++, record->status);
+          if (record->closed_on != NULL && *record->closed_on != '\0')
+            sqlite3_bind_text (stmt, k++, record->closed_on, -1, SQLITE_STATIC);
+          else
+            sqlite3_bind_null (stmt, k++);
+          bind_text_or_empty (stmt, k++, record->notes);
+          sqlite3_bind_text (stmt, k++, now, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, k++, now, -1, SQLITE_STATIC);
+        }
+      if (!vigie_store_step_done (store, stmt, error)
+          || !write_links (store, records, first, rows, next_id, FALSE, error)
+          || !write_links (store, records, first, rows, next_id, TRUE, error))
+        return FALSE;
+
+      /* The audit entries: the row as the store sees it, then the links. */
+      for (guint r = 0; r < rows; r++)
+        {
+          VigieFindingRecord *record = g_ptr_array_index (records, first + r);
+          g_autofree char *row = vigie_store_snapshot (store, "findings", next_id + r);
+
+          if (row == NULL || !g_str_has_suffix (row, "}"))
+            {
+              g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED,
+                           _("The finding %lld could not be read back."),
+                           (long long) (next_id + r));
+              return FALSE;
+            }
+          g_string_assign (json, row);
+          g_string_truncate (json, json->len - 1);
+          g_string_append (json, ",\"standards\":");
+          append_id_array (json, record->standard_ids);
+          g_string_append (json, ",\"indicators\":");
+          append_id_array (json, record->indicator_ids);
+          g_string_append_c (json, '}');
+          if (!vigie_store_audit (store, "findings", next_id + r, "insert", NULL, json->str,
+                                  error))
+            return FALSE;
+          record->id = next_id + r;
+        }
+      next_id += rows;
+      if (progress != NULL)
+        progress (0.5 + 0.5 * (double) (first + rows) / (double) records->len, _("Importing"),
+                  user_data);
+    }
+  return TRUE;
+}
+
 /* ─── The import ─────────────────────────────────────────────────────────── */
 
 VigieFindingImportReport *
@@ -495,6 +891,7 @@ vigie_import_findings (VigieStore         *store,
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = NULL;
+  g_auto(Lookups) lookups = { NULL, NULL, NULL };
   VigieFindingImportReport *report;
   int columns[N_COLS];
   guint64 file_size = 0;
@@ -555,6 +952,7 @@ vigie_import_findings (VigieStore         *store,
         return NULL;
       }
 
+  lookups_init (&lookups);
   report = g_new0 (VigieFindingImportReport, 1);
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   report->dry_run = dry_run;
@@ -562,7 +960,7 @@ vigie_import_findings (VigieStore         *store,
 
   while (vigie_csv_reader_next (reader, cancellable, &local_error))
     {
-      RowContext ctx = { report, ++report->n_rows,
+      RowContext ctx = { report, &lookups, ++report->n_rows,
                          (guint) vigie_csv_reader_get_line (reader), FALSE };
       VigieFindingRecord *record = parse_row (store, reader, columns, &ctx);
 
@@ -593,21 +991,16 @@ vigie_import_findings (VigieStore         *store,
       vigie_finding_import_report_free (report);
       return NULL;
     }
-  for (guint i = 0; i < records->len; i++)
-    {
-      if (vigie_store_insert_finding (store, g_ptr_array_index (records, i), &local_error) == 0)
-        {
-          vigie_store_rollback (store);
-          vigie_finding_import_report_free (report);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      if (progress != NULL && (i & 0xff) == 0)
-        progress (0.5 + 0.5 * (double) i / (double) records->len, _("Importing"), user_data);
-    }
-  if (!vigie_store_commit (store, error))
+  if (!write_findings (store, records, progress, user_data, cancellable, &local_error))
     {
       vigie_store_rollback (store);
+      vigie_finding_import_report_free (report);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  /* A failed commit has rolled back already (and ended the transaction). */
+  if (!vigie_store_commit (store, error))
+    {
       vigie_finding_import_report_free (report);
       return NULL;
     }

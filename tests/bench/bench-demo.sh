@@ -38,8 +38,8 @@ else
   runner=driver
 fi
 
-echo "vigie demo: $sites sites, $findings findings, $runs run(s), $(nproc) cores, $(date -u +%Y-%m-%d)"
-: > "$work/times"
+echo "vigie demo: $sites sites, $findings findings, $runs run(s), $(nproc) cores, load $(cut -d ' ' -f 1-3 /proc/loadavg), $(date -u +%Y-%m-%d)"
+: > "$work/times"; : > "$work/cpu"
 i=1
 while [ "$i" -le "$runs" ]; do
   db=$work/run-$i.db
@@ -59,10 +59,15 @@ while [ "$i" -le "$runs" ]; do
   printf 'run %d: %8.2f s  CPU (user+sys) %8.2f s  peak RSS %7.1f MiB  database %7.1f MiB\n' \
     "$i" "$wall" "$cpu" "$(echo "$rss / 1024" | bc -l)" "$(echo "$size / 1024" | bc -l)"
   echo "$wall" >> "$work/times"
+  echo "$cpu" >> "$work/cpu"
   rm -f "$db" "$db-wal" "$db-shm"
   i=$((i + 1))
 done
 
+echo "load after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+sort -n "$work/cpu" | awk '{ v[NR] = $1 } END {
+  m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+  printf "median CPU (user+sys): %.2f s\n", m }'
 sort -n "$work/times" | awk '{ v[NR] = $1 } END {
   m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
   printf "median: %.2f s (min %.2f, max %.2f)\n", m, v[1], v[NR] }'

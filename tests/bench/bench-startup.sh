@@ -1,0 +1,86 @@
+#!/bin/bash
+# bench-startup.sh — `vigie` from its start to the first drawn frame of the Findings page
+# (with rows) on the 1,000,000-finding demo dataset, against a bare libadwaita window with a
+# view switcher (tests/bench/bench-startup-reference.c), in the same run under Xvfb: median
+# of RUNS runs (default 5, the two take turns), the ratio, and the peak RSS of each.
+#
+#   tests/bench/bench-startup.sh [RUNS]
+#   BUILD=_build-bench DATASET=/tmp/copy.db tests/bench/bench-startup.sh 7
+#   WATCH_MS=3000 tests/bench/bench-startup.sh   # also: the longest frame gap in the 3 s
+#                                                # after the first frame (main loop blocked)
+#
+# The time runs from just before the process is started (taken by this script) to the
+# after-paint signal of the frame (g_get_real_time in the process): loading the program,
+# GTK and libadwaita, the window, opening the dataset, loading every page and drawing.
+# bench-startup.c starts Vigie exactly as src/app/main.c does (same application class,
+# `--database DATASET`), and shows the Findings page when the window is created. Software
+# rendering (GSK_RENDERER=cairo) on Xvfb, as in the UI tests, for both.
+#
+# The dataset ($DATASET, default /tmp/vigie-bench-findings/findings-1m.db) is generated once
+# with `vigie-cli demo --sites 20000 --findings 1000000` when missing; a copy of a database
+# made that way works as well. It is opened (not modified) by every run.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+if [ -z "${DISPLAY:-}" ]; then
+  exec xvfb-run -a -s '-screen 0 1280x800x24' "$0" "$@"
+fi
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+runs=${1:-5}
+build=${BUILD:-_build}
+case $build in /*) ;; *) build=$root/$build ;; esac
+dataset=${DATASET:-/tmp/vigie-bench-findings/findings-1m.db}
+
+# NO_BUILD=1: use the build as it is (while others edit the sources).
+[ -n "${NO_BUILD:-}" ] || ninja -C "$build" src/cli/vigie-cli tests/bench/bench-startup \
+  tests/bench/bench-startup-reference data/gschemas.compiled >/dev/null
+if [ ! -f "$dataset" ]; then
+  mkdir -p "$(dirname "$dataset")"
+  echo "bench-startup: generating $dataset…" >&2
+  VIGIE_TODAY=2026-06-15 "$build/src/cli/vigie-cli" --database "$dataset.tmp" demo \
+    --sites 20000 --findings 1000000 >&2
+  mv "$dataset.tmp" "$dataset"
+fi
+
+export GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" LANG=C.UTF-8
+export VIGIE_LOCALEDIR="$build/po"
+[ -n "${WATCH_MS:-}" ] && export BENCH_WATCH_MS=$WATCH_MS
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/vigie-bench-startup-XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+
+# run PROGRAM ARGS…: prints "milliseconds rss_kib" (and keeps the output in $work/out)
+run ()
+{
+  local t0 t1
+  t0=$(date +%s%6N)
+  /usr/bin/time -v -o "$work/time" "$@" > "$work/out"
+  t1=$(awk '/^first_frame_us/ { print $2 }' "$work/out")
+  printf '%s %s\n' "$(( (t1 - t0) / 1000 ))" \
+    "$(awk -F': ' '/Maximum resident/ { print $2 }' "$work/time")"
+}
+median () { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+# One of each to warm the caches (libraries, fonts, icons, the dataset's pages).
+run "$build/tests/bench/bench-startup" "$dataset" >/dev/null
+run "$build/tests/bench/bench-startup-reference" >/dev/null
+
+: > "$work/vigie"; : > "$work/ref"; : > "$work/blocked"
+for i in $(seq "$runs"); do
+  run "$build/tests/bench/bench-startup" "$dataset" >> "$work/vigie"
+  awk '/^main_blocked_ms/ { print $2 }' "$work/out" >> "$work/blocked"
+  rows=$(awk '/^rows/ { print $2 }' "$work/out")
+  run "$build/tests/bench/bench-startup-reference" >> "$work/ref"
+  echo "run $i: Vigie $(tail -1 "$work/vigie" | cut -d ' ' -f 1) ms ($rows rows), reference $(tail -1 "$work/ref" | cut -d ' ' -f 1) ms"
+done
+v=$(cut -d ' ' -f 1 "$work/vigie" | median); r=$(cut -d ' ' -f 1 "$work/ref" | median)
+vr=$(cut -d ' ' -f 2 "$work/vigie" | sort -g | tail -1); rr=$(cut -d ' ' -f 2 "$work/ref" | sort -g | tail -1)
+echo "start to first frame of the Findings page ($(basename "$dataset"), $runs runs, $(nproc) cores, load $(cut -d ' ' -f 1-3 /proc/loadavg)):"
+printf '  Vigie %d ms, bare libadwaita window %d ms, ratio %.2f\n' "$v" "$r" "$(echo "$v / $r" | bc -l)"
+printf '  peak RSS: Vigie %d MiB, reference %d MiB\n' "$((vr / 1024))" "$((rr / 1024))"
+if [ -s "$work/blocked" ]; then
+  echo "  longest frame gap in the ${WATCH_MS} ms after the first frame: $(median < "$work/blocked") ms (median)"
+fi
