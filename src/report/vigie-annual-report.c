@@ -56,20 +56,6 @@ vigie_annual_report_title (int         year,
 
 /* ─── Words and numbers in the report language ───────────────────────────── */
 
-/* The label of CODE in VOCAB, in the report's language. */
-static const char *
-vocab_label (VigieVocab  vocab,
-             const char *code)
-{
-  guint n = 0;
-  const VigieVocabEntry *entries = vigie_vocab_entries (vocab, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (entries[i].code, code) == 0)
-      return vigie_report_pgettext2 (vigie_vocab_context (vocab), entries[i].label);
-  return code != NULL ? code : "";
-}
-
 static const char *
 country_name (const char *code)
 {
@@ -559,7 +545,7 @@ build_methods (Builder *b)
       const VigieFiguresMethod *m = &f->methods[i];
 
       row = add_row (s, VIGIE_ANNUAL_ROW_DATA);
-      set_text (s, row, 0, vocab_label (VIGIE_VOCAB_ACTIVITY_METHOD, m->method));
+      set_text (s, row, 0, vigie_report_vocab_label (VIGIE_VOCAB_ACTIVITY_METHOD, m->method));
       set_count (s, row, 1, m->activities);
       set_count (s, row, 2, m->investigations);
       set_count (s, row, 3, m->participants);
@@ -611,7 +597,7 @@ build_findings (Builder *b)
   g_assert (n_severities >= VIGIE_FIGURES_N_SEVERITIES);
   headers[0] = C_("findings", "Theme");
   for (int i = 0; i < VIGIE_FIGURES_N_SEVERITIES; i++)
-    headers[1 + i] = vocab_label (VIGIE_VOCAB_SEVERITY, severities[i].code);
+    headers[1 + i] = vigie_report_vocab_label (VIGIE_VOCAB_SEVERITY, severities[i].code);
   headers[1 + VIGIE_FIGURES_N_SEVERITIES] = _("Total");
 
   s = section_new (VIGIE_FIGURE_FINDINGS, _("Findings by theme and severity"),
@@ -719,7 +705,7 @@ build_actions (Builder *b)
                    VIGIE_ANNUAL_CHART_DOUGHNUT, 2, headers, widths);
   for (guint i = 0; i < n && i < VIGIE_FIGURES_N_STATUSES; i++)
     add_labelled (s, VIGIE_ANNUAL_ROW_DATA,
-                  vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS, statuses[i].code),
+                  vigie_report_vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS, statuses[i].code),
                   f->actions_by_status[i]);
   add_labelled (s, VIGIE_ANNUAL_ROW_TOTAL, _("Total"), f->actions);
   add_note (s, g_strdup (_("An action without a due date belongs to no year.")));
@@ -902,7 +888,7 @@ build_disclosing (Builder *b)
                      "each tier by the end of the year, under a contract in force during it."),
                    VIGIE_ANNUAL_CHART_BAR, 2, headers, widths);
   for (guint t = 0; t < n && t < VIGIE_FIGURES_N_TIERS; t++)
-    add_labelled (s, VIGIE_ANNUAL_ROW_DATA, vocab_label (VIGIE_VOCAB_TIER, tiers[t].code),
+    add_labelled (s, VIGIE_ANNUAL_ROW_DATA, vigie_report_vocab_label (VIGIE_VOCAB_TIER, tiers[t].code),
                   f->contractors_disclosing_by_tier[t]);
   add_labelled (s, VIGIE_ANNUAL_ROW_TOTAL, C_("contractors", "Any tier"),
                 f->contractors_disclosing);

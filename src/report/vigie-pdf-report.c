@@ -36,22 +36,6 @@ vigie_report_options_init (VigieReportOptions *options)
 
 /* ─── Words ──────────────────────────────────────────────────────────────── */
 
-/* The label of CODE in VOCAB, in the report's language. */
-static const char *
-vocab (VigieVocab  v,
-       const char *code)
-{
-  guint n;
-  const VigieVocabEntry *entries = vigie_vocab_entries (v, &n);
-
-  if (code == NULL)
-    return "";
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (entries[i].code, code) == 0)
-      return vigie_report_pgettext2 (vigie_vocab_context (v), entries[i].label);
-  return code;
-}
-
 static char *
 vocab_list (VigieVocab  v,
             const char *codes)
@@ -66,7 +50,7 @@ vocab_list (VigieVocab  v,
         continue;
       if (out->len > 0)
         g_string_append (out, ", ");
-      g_string_append (out, vocab (v, parts[i]));
+      g_string_append (out, vigie_report_vocab_label (v, parts[i]));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -89,7 +73,7 @@ join_strings (GPtrArray  *strings,
 static const char *
 level_label (VigieDisclosureLevel level)
 {
-  return vocab (VIGIE_VOCAB_DISCLOSURE_LEVEL, vigie_disclosure_level_code (level));
+  return vigie_report_vocab_label (VIGIE_VOCAB_DISCLOSURE_LEVEL, vigie_disclosure_level_code (level));
 }
 
 char *
@@ -172,7 +156,7 @@ build_cover (VigiePdf *pdf,
   PAIR (_("Address"), site->address);
   PAIR (_("Country"), vigie_report_country (d->country_name));
   PAIR (_("Open Supply Hub ID"), site->os_id);
-  PAIR (_("Location type"), vocab (VIGIE_VOCAB_LOCATION_TYPE, site->location_type));
+  PAIR (_("Location type"), vigie_report_vocab_label (VIGIE_VOCAB_LOCATION_TYPE, site->location_type));
   PAIR (_("Parent company"), site->parent_company);
   PAIR (_("Employer"), site->employer);
   PAIR (_("Brands"), brands);
@@ -417,9 +401,9 @@ build_summary (VigiePdf *pdf,
         {
           /* Translators: a key finding in the summary: %1$s severity, %2$s title, %3$s status */
           g_autofree char *line = g_strdup_printf (_("%1$s: %2$s (%3$s)"),
-                                                   vocab (VIGIE_VOCAB_SEVERITY, f->finding->severity),
+                                                   vigie_report_vocab_label (VIGIE_VOCAB_SEVERITY, f->finding->severity),
                                                    f->finding->title,
-                                                   vocab (VIGIE_VOCAB_FINDING_STATUS, f->finding->status));
+                                                   vigie_report_vocab_label (VIGIE_VOCAB_FINDING_STATUS, f->finding->status));
 
           if (n_key == 0)
             vigie_pdf_heading (pdf, 3, _("Key findings"), -1);
@@ -474,8 +458,8 @@ build_methodology (VigiePdf *pdf,
       {
         VigieInvestigationRecord *inv = ((VigieReportInvestigation *) g_ptr_array_index (d->investigations, i))->investigation;
         g_autofree char *started = vigie_report_format_date_short (inv->start_date);
-        const char *cells[] = { inv->title, inv->partner_name, vocab (VIGIE_VOCAB_INVESTIGATION_TRIGGER, inv->trigger),
-                                started, vocab (VIGIE_VOCAB_INVESTIGATION_STATUS, inv->status) };
+        const char *cells[] = { inv->title, inv->partner_name, vigie_report_vocab_label (VIGIE_VOCAB_INVESTIGATION_TRIGGER, inv->trigger),
+                                started, vigie_report_vocab_label (VIGIE_VOCAB_INVESTIGATION_STATUS, inv->status) };
 
         vigie_pdf_table_row (t, cells);
       }
@@ -506,7 +490,7 @@ build_methodology (VigiePdf *pdf,
             g_autofree char *p = vigie_report_format_int (act->participants_total);
             g_autofree char *w = vigie_report_format_int (act->participants_women);
             g_autofree char *m = vigie_report_format_int (act->participants_migrant);
-            const char *cells[] = { vocab (VIGIE_VOCAB_ACTIVITY_METHOD, act->method), dates, p, w, m };
+            const char *cells[] = { vigie_report_vocab_label (VIGIE_VOCAB_ACTIVITY_METHOD, act->method), dates, p, w, m };
 
             vigie_pdf_table_row (t, cells);
             total += act->participants_total;
@@ -547,7 +531,7 @@ build_methodology (VigiePdf *pdf,
             if (act->notes[0] != '\0')
               {
                 g_autofree char *line = g_strdup_printf (_("Internal notes on %1$s: %2$s"),
-                                                         vocab (VIGIE_VOCAB_ACTIVITY_METHOD, act->method),
+                                                         vigie_report_vocab_label (VIGIE_VOCAB_ACTIVITY_METHOD, act->method),
                                                          act->notes);
                 vigie_pdf_paragraph (pdf, VIGIE_PDF_NOTE, line);
               }
@@ -612,14 +596,14 @@ build_finding (VigiePdf           *pdf,
   {
     g_autofree char *sev = g_markup_printf_escaped ("<span foreground=\"%s\" weight=\"bold\">%s</span>",
                                                     severity_colour (f->severity),
-                                                    vocab (VIGIE_VOCAB_SEVERITY, f->severity));
+                                                    vigie_report_vocab_label (VIGIE_VOCAB_SEVERITY, f->severity));
     g_autofree char *rest = NULL;
     g_autofree char *obs = g_strdup_printf (_("first observed %s"), observed);
 
     g_string_append (meta, sev);
     rest = g_markup_printf_escaped ("  ·  %s  ·  %s  ·  %s",
-                                    vocab (VIGIE_VOCAB_FINDING_STATUS, f->status),
-                                    vocab (VIGIE_VOCAB_FINDING_KIND, f->kind), obs);
+                                    vigie_report_vocab_label (VIGIE_VOCAB_FINDING_STATUS, f->status),
+                                    vigie_report_vocab_label (VIGIE_VOCAB_FINDING_KIND, f->kind), obs);
     g_string_append (meta, rest);
     if (f->workers_affected >= 0)
       {
@@ -704,14 +688,14 @@ build_finding (VigiePdf           *pdf,
                                                               : _("No response recorded."));
   PAIR (_("Remediation"), actions_text);
   if (vigie_redact_internal_visible (r->data->level))
-    PAIR (_("Disclosure level"), vocab (VIGIE_VOCAB_DISCLOSURE_LEVEL, f->disclosure_level));
+    PAIR (_("Disclosure level"), vigie_report_vocab_label (VIGIE_VOCAB_DISCLOSURE_LEVEL, f->disclosure_level));
 #undef PAIR
   vigie_pdf_key_values (pdf, pairs, n);
 
   for (guint i = 0; i < rf->evidence->len; i++)
     {
       VigieEvidenceRecord *e = g_ptr_array_index (rf->evidence, i);
-      g_autoptr(GString) line = g_string_new (vocab (VIGIE_VOCAB_EVIDENCE_KIND, e->kind));
+      g_autoptr(GString) line = g_string_new (vigie_report_vocab_label (VIGIE_VOCAB_EVIDENCE_KIND, e->kind));
 
       if (e->pseudonym != NULL && e->pseudonym[0] != '\0')
         g_string_append_printf (line, " — “%s”", e->pseudonym);
@@ -997,10 +981,10 @@ build_remediation (VigiePdf *pdf,
               g_autofree char *late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                     "overdue by %d day",
                                                                     "overdue by %d days", days), days);
-              status = g_strdup_printf ("%s (%s)", vocab (VIGIE_VOCAB_REMEDIATION_STATUS, act->status), late);
+              status = g_strdup_printf ("%s (%s)", vigie_report_vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS, act->status), late);
             }
           else
-            status = g_strdup (vocab (VIGIE_VOCAB_REMEDIATION_STATUS, act->status));
+            status = g_strdup (vigie_report_vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS, act->status));
           {
             const char *cells[] = { act->description, f->finding->title, status, opened, due, done };
 
@@ -1055,8 +1039,8 @@ build_grievances (VigiePdf *pdf,
       VigieGrievanceRecord *g = g_ptr_array_index (d->grievances, i);
       g_autofree char *received = vigie_report_format_date_short (g->received_on);
       g_autofree char *n = vigie_report_format_int (g->complainants);
-      const char *cells[] = { received, vocab (VIGIE_VOCAB_GRIEVANCE_CHANNEL, g->channel), n,
-                              g->topic, vocab (VIGIE_VOCAB_GRIEVANCE_STATUS, g->status),
+      const char *cells[] = { received, vigie_report_vocab_label (VIGIE_VOCAB_GRIEVANCE_CHANNEL, g->channel), n,
+                              g->topic, vigie_report_vocab_label (VIGIE_VOCAB_GRIEVANCE_STATUS, g->status),
                               g->retaliation_reported ? _("Yes") : _("No") };
 
       vigie_pdf_table_row (t, cells);
@@ -1162,7 +1146,7 @@ build_chemicals (VigiePdf *pdf,
             g_ptr_array_add (gaps, (gpointer) _("protective equipment reported inadequate"));
           gap_text = join_strings (gaps, "; ");
           {
-            const char *cells[] = { it->trade_name, vocab (VIGIE_VOCAB_CHEMICAL_PROCESS, it->process),
+            const char *cells[] = { it->trade_name, vigie_report_vocab_label (VIGIE_VOCAB_CHEMICAL_PROCESS, it->process),
                                     it->cmr_codes, workers, gap_text };
 
             vigie_pdf_table_row (t, cells);
@@ -1219,7 +1203,7 @@ build_workforce (VigiePdf *pdf,
             }
         /* Translators: %1$s date, %2$s source, %3$s number of workers, %4$s shares */
         text = g_strdup_printf (_("Latest figure (%1$s, %2$s): %3$s workers — %4$s."), date,
-                                vocab (VIGIE_VOCAB_WORKFORCE_SOURCE, w->source), total,
+                                vigie_report_vocab_label (VIGIE_VOCAB_WORKFORCE_SOURCE, w->source), total,
                                 shares->len > 0 ? shares->str : "—");
         vigie_pdf_paragraph (pdf, VIGIE_PDF_BODY, text);
       }
@@ -1252,7 +1236,7 @@ build_workforce (VigiePdf *pdf,
           total = g_strdup_printf ("%s–%s", lo, hi);
         }
       {
-        const char *cells[] = { date, vocab (VIGIE_VOCAB_WORKFORCE_SOURCE, w->source), total,
+        const char *cells[] = { date, vigie_report_vocab_label (VIGIE_VOCAB_WORKFORCE_SOURCE, w->source), total,
                                 women, migrant, agency, temporary, student, under18, union_text };
 
         vigie_pdf_table_row (t, cells);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "vigie-report-locale.h"
+#include "vigie-vocab.h"
 #include "vigie-report-i18n.h"
 
 #define ISO_3166_DOMAIN "iso_3166-1"
@@ -622,6 +623,21 @@ vigie_report_country (const char *english)
     return g_dgettext (ISO_3166_DOMAIN, english);
   t = lookup (self->countries, english);
   return t != NULL ? t->text : english;
+}
+
+const char *
+vigie_report_vocab_label (int         vocab,
+                          const char *code)
+{
+  guint n = 0;
+  const VigieVocabEntry *entries = vigie_vocab_entries ((VigieVocab) vocab, &n);
+
+  if (code == NULL)
+    return "";
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (entries[i].code, code) == 0)
+      return vigie_report_pgettext2 (vigie_vocab_context ((VigieVocab) vocab), entries[i].label);
+  return code;
 }
 
 /* ─── Dates and numbers ──────────────────────────────────────────────────── */

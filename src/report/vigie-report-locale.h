@@ -50,6 +50,10 @@ const char        *vigie_report_pgettext2        (const char        *context,
                                                   const char        *msgid) G_GNUC_FORMAT (2);
 /* A country name (iso-codes domain), from its English short name. */
 const char        *vigie_report_country          (const char        *english);
+/* The label of CODE in VOCAB (a VigieVocab) in the report's language; CODE itself when
+ * unknown, "" for NULL. */
+const char        *vigie_report_vocab_label      (int                vocab,
+                                                  const char        *code);
 
 /* "15 June 2026" (in French "15 juin 2026") from "2026-06-15"; "" for NULL or "". */
 char              *vigie_report_format_date      (const char        *iso) G_GNUC_WARN_UNUSED_RESULT;

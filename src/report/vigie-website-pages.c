@@ -31,15 +31,7 @@ const char *
 website_vocab (VigieVocab  vocab,
                const char *code)
 {
-  guint n;
-  const VigieVocabEntry *entries = vigie_vocab_entries (vocab, &n);
-
-  if (code == NULL)
-    return "";
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (entries[i].code, code) == 0)
-      return vigie_report_pgettext2 (vigie_vocab_context (vocab), entries[i].label);
-  return code;
+  return vigie_report_vocab_label (vocab, code);
 }
 
 static char *
