@@ -7,6 +7,7 @@
 #include "vigie-application.h"
 #include "vigie-preferences-window.h"
 #include "vigie-resources.h"
+#include "vigie-store.h"
 #include "vigie-window.h"
 
 struct _VigieApplication
@@ -295,6 +296,8 @@ vigie_application_startup (GApplication *app)
 
   /* AdwApplication loads style.css from the resource base path; GtkApplication the
    * shortcuts window from gtk/help-overlay.ui. */
+  /* The schema check of the dataset opened next, while GTK and libadwaita start. */
+  vigie_store_preload ();
   G_APPLICATION_CLASS (vigie_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name ("io.github.vigie.Vigie");

@@ -656,23 +656,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (label, site->text[column]);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 show_site (VigieBuyersPage *self,
            gint64           site_id)
@@ -682,8 +665,8 @@ show_site (VigieBuyersPage *self,
 
   if (window == NULL)
     return;
-  factories = find_descendant (window, VIGIE_TYPE_FACTORIES_PAGE);
   vigie_window_show_page (VIGIE_WINDOW (window), "factories");
+  factories = vigie_window_get_page (VIGIE_WINDOW (window), "factories");
   if (factories == NULL
       || !vigie_factories_page_select_site (VIGIE_FACTORIES_PAGE (factories), site_id))
     vigie_factories_add_toast (GTK_WIDGET (self),

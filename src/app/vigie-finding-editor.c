@@ -52,6 +52,7 @@ struct _VigieFindingEditor
   GPtrArray          *standard_checks;   /* GtkCheckButton, parallel */
   GPtrArray          *indicators;        /* VigieIndicatorInfo */
   GPtrArray          *indicator_checks;
+  GPtrArray          *standard_expanders; /* AdwExpanderRow added to standards_group */
   GArray             *investigation_ids; /* gint64, parallel to the combo (0 = none) */
   GSettings          *settings;
   gboolean            loading;
@@ -215,6 +216,44 @@ severity_changed_cb (VigieFindingEditor *self)
 
 /* ─── Standards and indicators ───────────────────────────────────────────── */
 
+/* A collapsed code's rows join its expander row the first time it is expanded: the rows
+ * of every code (a hundred or so) would otherwise be built into the tree and measured at
+ * each layout although they are hidden, which made the window's first frame several
+ * hundred milliseconds slower. Their check buttons exist from the start, so loading and
+ * saving a finding does not depend on which codes were opened. */
+static void
+expander_expanded_cb (AdwExpanderRow *expander)
+{
+  GPtrArray *rows = g_object_get_data (G_OBJECT (expander), "vigie-pending-rows");
+
+  if (rows == NULL || !adw_expander_row_get_expanded (expander))
+    return;
+  for (guint i = 0; i < rows->len; i++)
+    adw_expander_row_add_row (expander, g_ptr_array_index (rows, i));
+  g_object_set_data (G_OBJECT (expander), "vigie-pending-rows", NULL);
+}
+
+static void
+expander_add_row (GtkWidget *expander,
+                  GtkWidget *row)
+{
+  GPtrArray *rows = g_object_get_data (G_OBJECT (expander), "vigie-pending-rows");
+
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)))
+    {
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      return;
+    }
+  if (rows == NULL)
+    {
+      rows = g_ptr_array_new_with_free_func (g_object_unref);
+      g_object_set_data_full (G_OBJECT (expander), "vigie-pending-rows", rows,
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect (expander, "notify::expanded", G_CALLBACK (expander_expanded_cb), NULL);
+    }
+  g_ptr_array_add (rows, g_object_ref_sink (row));
+}
+
 static void
 build_reference_rows (VigieFindingEditor *self)
 {
@@ -256,6 +295,7 @@ build_reference_rows (VigieFindingEditor *self)
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander),
                                          g_strcmp0 (code, "vigie") == 0);
           adw_preferences_group_add (self->standards_group, expander);
+          g_ptr_array_add (self->standard_expanders, expander);
         }
       title = *s->parent_key != '\0' && g_strcmp0 (s->code, "vigie") == 0
               ? g_strdup_printf ("  %s", s->title)
@@ -274,7 +314,7 @@ build_reference_rows (VigieFindingEditor *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_object (check, "toggled", G_CALLBACK (changed_cb), self,
                                G_CONNECT_SWAPPED);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      expander_add_row (expander, row);
       g_ptr_array_add (self->standard_checks, check);
     }
 
@@ -951,33 +991,24 @@ vigie_finding_editor_set_store (VigieFindingEditor *self,
   if (!g_set_object (&self->store, store))
     return;
   vigie_finding_editor_clear (self);
-  /* Rebuild the standards and indicators of this dataset. Several checks share one
-   * expander row, so the rows are collected (with a reference) before any is removed;
-   * removing a row destroys its checks, so no check is looked at after that. */
+  /* Rebuild the standards and indicators of this dataset. Removing a row destroys its
+   * checks, so no check is looked at after that. */
   {
-    g_autoptr(GPtrArray) standard_rows = g_ptr_array_new_with_free_func (g_object_unref);
     g_autoptr(GPtrArray) indicator_rows = g_ptr_array_new_with_free_func (g_object_unref);
 
-    for (guint i = 0; i < self->standard_checks->len; i++)
-      {
-        GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->standard_checks, i),
-                                                  ADW_TYPE_EXPANDER_ROW);
-        if (row != NULL && !g_ptr_array_find (standard_rows, row, NULL))
-          g_ptr_array_add (standard_rows, g_object_ref (row));
-      }
     for (guint i = 0; i < self->indicator_checks->len; i++)
       {
         GtkWidget *row = gtk_widget_get_ancestor (g_ptr_array_index (self->indicator_checks, i),
                                                   ADW_TYPE_ACTION_ROW);
-        if (row != NULL && !g_ptr_array_find (indicator_rows, row, NULL))
+        if (row != NULL)
           g_ptr_array_add (indicator_rows, g_object_ref (row));
       }
     g_ptr_array_set_size (self->standard_checks, 0);
     g_ptr_array_set_size (self->indicator_checks, 0);
-    for (guint i = 0; i < standard_rows->len; i++)
-      if (gtk_widget_get_parent (g_ptr_array_index (standard_rows, i)) != NULL)
-        adw_preferences_group_remove (self->standards_group,
-                                      g_ptr_array_index (standard_rows, i));
+    for (guint i = 0; i < self->standard_expanders->len; i++)
+      adw_preferences_group_remove (self->standards_group,
+                                    g_ptr_array_index (self->standard_expanders, i));
+    g_ptr_array_set_size (self->standard_expanders, 0);
     for (guint i = 0; i < indicator_rows->len; i++)
       if (gtk_widget_get_parent (g_ptr_array_index (indicator_rows, i)) != NULL)
         adw_preferences_group_remove (self->indicators_group,
@@ -1004,6 +1035,7 @@ vigie_finding_editor_dispose (GObject *object)
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->standard_checks, g_ptr_array_unref);
   g_clear_pointer (&self->indicator_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->standard_expanders, g_ptr_array_unref);
   g_clear_pointer (&self->evidence_rows, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_evidence, g_hash_table_unref);
   g_clear_pointer (&self->investigation_ids, g_array_unref);
@@ -1074,6 +1106,7 @@ vigie_finding_editor_init (VigieFindingEditor *self)
 
   self->standard_checks = g_ptr_array_new ();
   self->indicator_checks = g_ptr_array_new ();
+  self->standard_expanders = g_ptr_array_new ();
   self->evidence_rows = g_ptr_array_new ();
   self->hidden_evidence = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->investigation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

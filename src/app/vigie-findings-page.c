@@ -616,23 +616,6 @@ clear_site_cb (VigieFindingsPage *self)
   vigie_findings_page_filter_site (self, 0);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 gboolean
 vigie_findings_page_show_site (GtkWidget *widget,
                                gint64     site_id)
@@ -643,10 +626,10 @@ vigie_findings_page_show_site (GtkWidget *widget,
 
   if (window == NULL)
     return FALSE;
-  page = find_descendant (window, VIGIE_TYPE_FINDINGS_PAGE);
+  vigie_window_show_page (VIGIE_WINDOW (window), "findings");
+  page = vigie_window_get_page (VIGIE_WINDOW (window), "findings");
   if (page == NULL)
     return FALSE;
-  vigie_window_show_page (VIGIE_WINDOW (window), "findings");
   vigie_findings_page_filter_site (VIGIE_FINDINGS_PAGE (page), site_id);
   return TRUE;
 }
@@ -811,8 +794,8 @@ vigie_findings_page_reveal_site (GtkWidget *widget,
 
   if (window == NULL)
     return FALSE;
-  factories = find_descendant (window, VIGIE_TYPE_FACTORIES_PAGE);
   vigie_window_show_page (VIGIE_WINDOW (window), "factories");
+  factories = vigie_window_get_page (VIGIE_WINDOW (window), "factories");
   if (factories == NULL
       || !vigie_factories_page_select_site (VIGIE_FACTORIES_PAGE (factories), site_id))
     {

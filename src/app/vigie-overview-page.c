@@ -1090,23 +1090,6 @@ vigie_overview_page_get_year (VigieOverviewPage *self)
 
 /* ─── Going to the lists ─────────────────────────────────────────────────── */
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The page of TYPE in this window, shown as NAME; NULL outside a window. */
 static GtkWidget *
 show_page (VigieOverviewPage *self,
@@ -1118,11 +1101,9 @@ show_page (VigieOverviewPage *self,
 
   if (window == NULL)
     return NULL;
-  page = find_descendant (window, type);
-  if (page == NULL)
-    return NULL;
   vigie_window_show_page (VIGIE_WINDOW (window), name);
-  return page;
+  page = vigie_window_get_page (VIGIE_WINDOW (window), name);
+  return page != NULL && G_TYPE_CHECK_INSTANCE_TYPE (page, type) ? page : NULL;
 }
 
 /* The Findings page, filtered as the figures count: first observed in the year shown (in

@@ -1,8 +1,9 @@
-/* vigie-pages.c — registers the page types that ui/vigie-window.ui instantiates.
+/* vigie-pages.c — registers the page types, and helpers the pages share.
  *
  * Each page is a GtkWidget subclass with a writable "store" property (VigieStore *, NULL
- * when no dataset is open) that the window sets. A new page adds its include and one
- * g_type_ensure() line here, and replaces its AdwStatusPage in ui/vigie-window.ui.
+ * when no dataset is open) that the window sets. The window builds a page the first time
+ * it is shown (vigie-window.c, page_types): a new page adds its include and one
+ * g_type_ensure() line here, a line there and an AdwBin slot in ui/vigie-window.ui.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -191,7 +191,8 @@ search_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   VigieWindow *self = VIGIE_WINDOW (widget);
-  GtkWidget *page = adw_view_stack_get_visible_child (self->view_stack);
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+  GtkWidget *page = name != NULL ? vigie_window_get_page (self, name) : NULL;
 
   /* Each page that can be searched installs "page.search". */
   if (page == NULL || !gtk_widget_activate_action (page, "page.search", NULL))

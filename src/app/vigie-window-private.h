@@ -27,13 +27,13 @@ struct _VigieWindow
   AdwStatusPage        *progress_page;
   GtkProgressBar       *demo_progress;
   AdwViewStack         *view_stack;
-  VigieFactoriesPage   *factories_page;
   GMenu                *file_section;
 
   GSettings            *settings;          /* NULL when the schema is not installed */
   GStrv                 recent_fallback;   /* the recent list when there are no settings */
   GMenu                *recent_menu;
   VigieStore           *store;
+  guint                 store_serial;      /* changes with the dataset shown */
   char                 *welcome_path;      /* the dataset the welcome page offers to create */
   GCancellable         *demo_cancellable;  /* non-NULL while the demo is generated */
   GtkNativeDialog      *chooser;

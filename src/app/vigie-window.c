@@ -7,7 +7,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "vigie-buyers-page.h"
+#include "vigie-chemicals-page.h"
+#include "vigie-findings-page.h"
+#include "vigie-overview-page.h"
 #include "vigie-pages.h"
+#include "vigie-remediation.h"
+#include "vigie-remediation-page.h"
+#include "vigie-reports-page.h"
 #include "vigie-resources.h"
 #include "vigie-window-private.h"
 
@@ -133,24 +140,145 @@ vigie_window_update_actions (VigieWindow *self)
   gtk_widget_set_visible (self->start_empty_button, can_create);
 }
 
-/* Every other page exposes a writable "store" property (VigieStore); the window hands the
- * open dataset to each page of the view stack that has one. */
+/* The pages of the view stack are built the first time they are shown (or asked for by
+ * vigie_window_get_page()): the stack measures every page it holds, so a window that built
+ * all seven at start-up paid for their construction, layout and text measurement before its
+ * first frame. Each page of the stack is an AdwBin slot named after the page. */
+static const struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+} page_types[] = {
+  { "overview", vigie_overview_page_get_type },
+  { "factories", vigie_factories_page_get_type },
+  { "findings", vigie_findings_page_get_type },
+  { "chemicals", vigie_chemicals_page_get_type },
+  { "remediation", vigie_remediation_page_get_type },
+  { "buyers", vigie_buyers_page_get_type },
+  { "reports", vigie_reports_page_get_type },
+};
+
+/* Hands STORE to PAGE: the factories page has a setter, every other page a writable
+ * "store" property (VigieStore). */
+static void
+page_set_store (GtkWidget  *page,
+                VigieStore *store)
+{
+  if (VIGIE_IS_FACTORIES_PAGE (page))
+    vigie_factories_page_set_store (VIGIE_FACTORIES_PAGE (page), store);
+  else if (g_object_class_find_property (G_OBJECT_GET_CLASS (page), "store") != NULL)
+    g_object_set (page, "store", store, NULL);
+}
+
+/* The page already built in SLOT, or NULL. */
+static GtkWidget *
+slot_get_page (GtkWidget *slot)
+{
+  return ADW_IS_BIN (slot) ? adw_bin_get_child (ADW_BIN (slot)) : NULL;
+}
+
 static void
 set_store_on_pages (VigieWindow *self,
                     VigieStore  *store)
 {
-  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
     {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkWidget *child = adw_view_stack_page_get_child (page);
+      GtkWidget *slot = adw_view_stack_get_child_by_name (self->view_stack, page_types[i].name);
+      GtkWidget *page = slot_get_page (slot);
 
-      if (child != GTK_WIDGET (self->factories_page)
-          && g_object_class_find_property (G_OBJECT_GET_CLASS (child), "store") != NULL)
-        g_object_set (child, "store", store, NULL);
+      if (page != NULL)
+        page_set_store (page, store);
     }
+}
+
+GtkWidget *
+vigie_window_get_page (VigieWindow *self,
+                       const char  *name)
+{
+  GtkWidget *slot;
+  GtkWidget *page;
+
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  slot = adw_view_stack_get_child_by_name (self->view_stack, name);
+  if (slot == NULL || !ADW_IS_BIN (slot))
+    return NULL;
+  page = adw_bin_get_child (ADW_BIN (slot));
+  if (page != NULL)
+    return page;
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
+    if (g_str_equal (page_types[i].name, name))
+      {
+        page = g_object_new (page_types[i].get_type (), NULL);
+        adw_bin_set_child (ADW_BIN (slot), page);
+        if (self->store != NULL)
+          page_set_store (page, self->store);
+        return page;
+      }
+  return NULL;
+}
+
+/* Builds the page shown, once a dataset is open. */
+static void
+ensure_visible_page (VigieWindow *self)
+{
+  const char *name;
+
+  if (self->store == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "dataset") != 0)
+    return;
+  name = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (name != NULL)
+    vigie_window_get_page (self, name);
+}
+
+/* The overdue digest on the Remediation tab, before that page is built (the page keeps it
+ * up to date afterwards). The count reads some hundred thousand index entries on a large
+ * dataset, so it runs in a thread on its own connection. */
+static void
+count_overdue_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  g_autoptr(VigieStore) store = vigie_store_open (task_data, NULL);
+  gint64 overdue = store != NULL ? vigie_remediation_count_overdue (store, NULL, NULL) : -1;
+
+  g_task_return_int (task, overdue);
+}
+
+static void
+count_overdue_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  VigieWindow *self = VIGIE_WINDOW (source);
+  guint serial = GPOINTER_TO_UINT (user_data);
+  gint64 overdue = g_task_propagate_int (G_TASK (result), NULL);
+  GtkWidget *slot = adw_view_stack_get_child_by_name (self->view_stack, "remediation");
+  AdwViewStackPage *page = slot != NULL ? adw_view_stack_get_page (self->view_stack, slot) : NULL;
+
+  /* Another dataset was opened since, or the page is built and counts for itself. */
+  if (page != NULL && serial == self->store_serial && overdue >= 0 && slot_get_page (slot) == NULL)
+    adw_view_stack_page_set_badge_number (page, (guint) overdue);
+}
+
+static void
+update_remediation_badge (VigieWindow *self)
+{
+  GtkWidget *slot = adw_view_stack_get_child_by_name (self->view_stack, "remediation");
+  AdwViewStackPage *page = slot != NULL ? adw_view_stack_get_page (self->view_stack, slot) : NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (page == NULL || slot_get_page (slot) != NULL)
+    return;
+  adw_view_stack_page_set_badge_number (page, 0);
+  if (self->store == NULL)
+    return;
+  task = g_task_new (self, NULL, count_overdue_done_cb, GUINT_TO_POINTER (self->store_serial));
+  g_task_set_task_data (task, g_strdup (vigie_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, count_overdue_thread);
 }
 
 void
@@ -162,9 +290,10 @@ vigie_window_set_store (VigieWindow *self,
 
   if (!g_set_object (&self->store, store))
     return;
+  self->store_serial++;
 
-  vigie_factories_page_set_store (self->factories_page, store);
   set_store_on_pages (self, store);
+  update_remediation_badge (self);
 
   if (store != NULL)
     {
@@ -175,6 +304,7 @@ vigie_window_set_store (VigieWindow *self,
       gtk_window_set_title (GTK_WINDOW (self), name);
       adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
       gtk_stack_set_visible_child_name (self->main_stack, "dataset");
+      ensure_visible_page (self);
 
       if (g_utf8_validate (path, -1, NULL))
         {
@@ -188,6 +318,8 @@ vigie_window_set_store (VigieWindow *self,
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("Vigie"));
       adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (ensure_visible_page), self, G_CONNECT_SWAPPED);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
 
@@ -466,6 +598,8 @@ vigie_window_show_page (VigieWindow *self,
       return;
     }
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+  /* Built now even without a dataset, so that a caller can find it at once. */
+  vigie_window_get_page (self, name);
 }
 
 VigieWindow *
@@ -589,7 +723,6 @@ vigie_window_class_init (VigieWindowClass *klass)
 
   /* Keeps the resource bundle linked in when only the window is used. */
   g_assert (vigie_get_resource () != NULL);
-  g_type_ensure (VIGIE_TYPE_FACTORIES_PAGE);
   vigie_pages_ensure_types ();
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -605,7 +738,6 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, demo_progress);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, VigieWindow, factories_page);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, file_section);
 
   vigie_window_class_install_actions (widget_class);
@@ -636,6 +768,8 @@ vigie_window_init (VigieWindow *self)
 
   self->recent_menu = g_menu_new ();
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (ensure_visible_page), self, G_CONNECT_SWAPPED);
 
   if (g_str_equal (VIGIE_PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

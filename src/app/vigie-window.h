@@ -39,6 +39,10 @@ void         vigie_window_add_toast     (VigieWindow      *self,
  * reports. */
 void         vigie_window_show_page     (VigieWindow      *self,
                                          const char       *name);
+/* The page NAME ("overview", "factories", "findings", "chemicals", "remediation", "buyers",
+ * "reports"), built now if it has not been shown yet; NULL for an unknown name. */
+GtkWidget   *vigie_window_get_page      (VigieWindow      *self,
+                                         const char       *name);
 /* TRUE while the demo dataset is being generated. */
 gboolean     vigie_window_get_busy      (VigieWindow      *self);
 

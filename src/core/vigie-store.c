@@ -441,30 +441,35 @@ fail:
   return FALSE;
 }
 
-/* Triggers and views run with the schema's authority. SQLite's trusted_schema=OFF would
- * stop a crafted file's triggers, but it also forbids our own FTS5 sync triggers (FTS5 is
- * not an "innocuous" virtual table). So the store checks instead that every trigger and view
- * in the file is exactly one that Vigie's own migrations create, before anything runs. */
-static gboolean
-verify_schema_objects (VigieStore  *self,
-                       int          version,
-                       GError     **error)
+/* The triggers and views (name → SQL) a Vigie file of schema VERSION holds, built once per
+ * process in a scratch in-memory database from the migrations (and kept: they never
+ * change while the program runs). Building them takes tens of milliseconds, so the
+ * application asks for them in a thread while it starts (vigie_store_preload()). */
+static GHashTable *
+expected_schema_objects (int version)
 {
-  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                          g_free, g_free);
+  static GMutex lock;
+  static GHashTable *cache[VIGIE_SCHEMA_VERSION + 1];
+  GHashTable *expected;
   sqlite3 *mem = NULL;
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
 
-  if (version <= 0)
-    return TRUE;
+  g_return_val_if_fail (version > 0 && version <= VIGIE_SCHEMA_VERSION, NULL);
 
+  g_mutex_lock (&lock);
+  if (cache[version] != NULL)
+    {
+      expected = cache[version];
+      g_mutex_unlock (&lock);
+      return expected;
+    }
   if (sqlite3_open (":memory:", &mem) != SQLITE_OK)
     {
       sqlite3_close (mem);
-      g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED, "out of memory");
-      return FALSE;
+      g_mutex_unlock (&lock);
+      return NULL;
     }
+  expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (int v = 1; v <= version + 2; v++)
     {
       g_autofree char *name = v <= version ? find_migration (v)
@@ -488,6 +493,45 @@ verify_schema_objects (VigieStore  *self,
       sqlite3_finalize (stmt);
     }
   sqlite3_close (mem);
+  cache[version] = expected;
+  g_mutex_unlock (&lock);
+  return expected;
+}
+
+static gpointer
+preload_thread (gpointer data)
+{
+  expected_schema_objects (VIGIE_SCHEMA_VERSION);
+  return NULL;
+}
+
+void
+vigie_store_preload (void)
+{
+  g_thread_unref (g_thread_new ("vigie-schema", preload_thread, NULL));
+}
+
+/* Triggers and views run with the schema's authority. SQLite's trusted_schema=OFF would
+ * stop a crafted file's triggers, but it also forbids our own FTS5 sync triggers (FTS5 is
+ * not an "innocuous" virtual table). So the store checks instead that every trigger and view
+ * in the file is exactly one that Vigie's own migrations create, before anything runs. */
+static gboolean
+verify_schema_objects (VigieStore  *self,
+                       int          version,
+                       GError     **error)
+{
+  GHashTable *expected;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (version <= 0)
+    return TRUE;
+  expected = expected_schema_objects (MIN (version, VIGIE_SCHEMA_VERSION));
+  if (expected == NULL)
+    {
+      g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_FAILED, "out of memory");
+      return FALSE;
+    }
 
   if (sqlite3_prepare_v2 (self->db, "SELECT name, sql FROM sqlite_master "
                           "WHERE type IN ('trigger', 'view')", -1, &stmt, NULL) != SQLITE_OK)
@@ -774,6 +818,29 @@ vigie_store_bulk_end (VigieStore  *self,
     }
   return exec_resource (self, "fts-triggers.sql", error)
          && vigie_figures_summaries_resume (self, error);
+}
+
+gboolean
+vigie_store_bulk_end_filled (VigieStore         *self,
+                             const char *const  *filled,
+                             GError            **error)
+{
+  g_return_val_if_fail (VIGIE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fts_tables); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s_fts", fts_tables[i]);
+      g_autofree char *sql = NULL;
+
+      if (filled != NULL && g_strv_contains (filled, name))
+        continue;
+      sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES ('rebuild')", name, name);
+      if (!vigie_store_exec (self, sql, error))
+        return FALSE;
+    }
+  return exec_resource (self, "fts-triggers.sql", error)
+         && vigie_figures_summaries_resume_filled (self, filled, error);
 }
 
 gboolean

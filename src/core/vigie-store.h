@@ -35,6 +35,9 @@ G_DECLARE_FINAL_TYPE (VigieStore, vigie_store, VIGIE, STORE, GObject)
  * migrating it (after a backup next to it, PATH.vN.bak) if it is older. */
 VigieStore  *vigie_store_open                (const char  *path,
                                               GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Prepares, in a thread, what vigie_store_open() checks a file against, so that a program
+ * that opens a dataset soon after it starts does not wait for it. Optional. */
+void         vigie_store_preload             (void);
 /* A second connection to the same file, for a worker thread. */
 VigieStore  *vigie_store_open_another        (VigieStore  *self,
                                               GError     **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -132,9 +132,7 @@ main (int    argc,
   vigie_window_show_page (window, "factories");
   gtk_window_present (GTK_WINDOW (window));
 
-  page = VIGIE_FACTORIES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                              VIGIE_TYPE_WINDOW,
-                                                              "factories_page"));
+  page = VIGIE_FACTORIES_PAGE (vigie_window_get_page (window, "factories"));
   view = GTK_WIDGET (vigie_factories_page_get_column_view (page));
   scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
   bench.vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));

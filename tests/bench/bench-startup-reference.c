@@ -9,12 +9,17 @@
  */
 #include <adwaita.h>
 #include <stdio.h>
+#include <time.h>
 
 static void
 after_paint_cb (GdkFrameClock  *clock,
                 GtkApplication *app)
 {
+  struct timespec ts;
+
   printf ("first_frame_us %" G_GINT64_FORMAT " us\n", g_get_real_time ());
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  printf ("main_cpu_ms %.1f ms\n", ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6);
   fflush (stdout);
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, app);
   g_application_quit (G_APPLICATION (app));

@@ -319,9 +319,7 @@ test_list (void)
   vigie_window_show_page (window, "factories");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  page = VIGIE_FACTORIES_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
-                                                              VIGIE_TYPE_WINDOW,
-                                                              "factories_page"));
+  page = VIGIE_FACTORIES_PAGE (vigie_window_get_page (window, "factories"));
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   settle ();

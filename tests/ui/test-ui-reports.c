@@ -330,7 +330,7 @@ test_page_and_problems (void)
   vigie_window_show_page (window, "reports");
   stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reports");
-  page = VIGIE_REPORTS_PAGE (adw_view_stack_get_visible_child (stack));
+  page = VIGIE_REPORTS_PAGE (vigie_window_get_page (window, "reports"));
   g_assert_true (VIGIE_IS_REPORTS_PAGE (page));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (vigie_reports_page_get_store (page) == vigie_window_get_store (window));

@@ -8,6 +8,7 @@
 #include "vigie-application.h"
 #include "vigie-demo.h"
 #include "vigie-preferences-window.h"
+#include "vigie-remediation.h"
 #include "vigie-reports-page.h"
 #include "vigie-window.h"
 
@@ -256,6 +257,33 @@ test_window_pages (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==,
                     G_N_ELEMENTS (expected_pages));
 
+  /* Only the page shown is built; the others are built when first shown (show-pages). */
+  for (guint i = 0; i < G_N_ELEMENTS (expected_pages); i++)
+    {
+      GtkWidget *slot = adw_view_stack_get_child_by_name (stack, expected_pages[i].name);
+      gboolean shown = g_strcmp0 (expected_pages[i].name,
+                                  adw_view_stack_get_visible_child_name (stack)) == 0;
+
+      g_assert_true (ADW_IS_BIN (slot));
+      g_assert_true ((adw_bin_get_child (ADW_BIN (slot)) != NULL) == shown);
+    }
+  /* The Remediation tab shows the overdue count before its page is built, counted in a
+   * thread. */
+  {
+    GtkWidget *slot = adw_view_stack_get_child_by_name (stack, "remediation");
+    AdwViewStackPage *page = adw_view_stack_get_page (stack, slot);
+    gint64 overdue = vigie_remediation_count_overdue (vigie_window_get_store (window), NULL,
+                                                      NULL);
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    g_assert_cmpint (overdue, >, 0);
+    while (adw_view_stack_page_get_badge_number (page) != (guint) overdue
+           && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, (guint) overdue);
+    g_assert_null (adw_bin_get_child (ADW_BIN (slot)));
+  }
+
   theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
   for (guint i = 0; i < G_N_ELEMENTS (expected_pages); i++)
     {
@@ -293,6 +321,18 @@ test_show_pages (void)
       gtk_test_widget_wait_for_draw (child);
       g_assert_true (gtk_widget_get_mapped (child));
       g_assert_cmpint (gtk_widget_get_width (child), >, 100);
+      /* Built on first show, with the dataset. */
+      child = vigie_window_get_page (window, expected_pages[i].name);
+      g_assert_true (adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (stack)))
+                     == child);
+      g_assert_true (gtk_widget_get_mapped (child));
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "store") != NULL)
+        {
+          g_autoptr(VigieStore) store = NULL;
+
+          g_object_get (child, "store", &store, NULL);
+          g_assert_true (store == vigie_window_get_store (window));
+        }
 
       g_assert_nonnull (accels);
       g_assert_cmpstr (accels[0], ==, expected_pages[i].accel);
@@ -308,7 +348,7 @@ test_show_pages (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reports");
 
   /* The Reports page has the dataset; searching there opens its site picker. */
-  reports = VIGIE_REPORTS_PAGE (adw_view_stack_get_visible_child (stack));
+  reports = VIGIE_REPORTS_PAGE (vigie_window_get_page (window, "reports"));
   g_assert_true (VIGIE_IS_REPORTS_PAGE (reports));
   g_assert_true (vigie_reports_page_get_store (reports) == vigie_window_get_store (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (reports));
