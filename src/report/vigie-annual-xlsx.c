@@ -513,8 +513,7 @@ vigie_xlsx_write_annual_report (VigieStore               *store,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
-          workbook_close (workbook);
-          g_unlink (tmp);
+          vigie_xlsx_discard (workbook, tmp);
           vigie_report_locale_pop ();
           return FALSE;
         }
@@ -530,8 +529,7 @@ vigie_xlsx_write_annual_report (VigieStore               *store,
     }
   if (!ok)
     {
-      workbook_close (workbook);
-      g_unlink (tmp);
+      vigie_xlsx_discard (workbook, tmp);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot add the sheets of “%s”."),
                    path);
       vigie_report_locale_pop ();

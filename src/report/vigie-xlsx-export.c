@@ -166,6 +166,26 @@ vigie_xlsx_create_private (const char  *path,
   return TRUE;
 }
 
+void
+vigie_xlsx_discard (lxw_workbook *workbook,
+                    const char   *tmp_path)
+{
+  lxw_worksheet *sheet;
+
+  /* In constant-memory mode each sheet's rows wait in an unlinked temporary file, which
+   * lxw_workbook_free() leaves open: its disk space would stay taken until the program
+   * exits. */
+  STAILQ_FOREACH (sheet, workbook->worksheets, list_pointers)
+    if (sheet->optimize_tmpfile != NULL)
+      {
+        fclose (sheet->optimize_tmpfile);
+        sheet->optimize_tmpfile = NULL;
+      }
+  lxw_workbook_free (workbook);
+  if (tmp_path != NULL)
+    g_unlink (tmp_path);
+}
+
 gboolean
 vigie_xlsx_close (lxw_workbook  *workbook,
                   const char    *tmp_path,
@@ -367,6 +387,11 @@ vigie_xlsx_export_data (VigieStore                   *store,
         }
       if (progress != NULL)
         progress (total > 0 ? (double) done / total : 0, tables[t], user_data);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
 
       while (vigie_export_cursor_next (cursor, &local))
         {
@@ -401,8 +426,7 @@ vigie_xlsx_export_data (VigieStore                   *store,
 
   if (!ok)
     {
-      workbook_close (workbook);
-      g_unlink (tmp);
+      vigie_xlsx_discard (workbook, tmp);
       return FALSE;
     }
   if (progress != NULL)

@@ -37,5 +37,10 @@ gboolean  vigie_xlsx_close           (lxw_workbook   *workbook,
                                       const char     *tmp_path,
                                       const char     *path,
                                       GError        **error);
+/* Abandons WORKBOOK (a cancel or a failure) without assembling it: workbook_close() would
+ * still zip every sheet written so far, seconds on a large export. Closes the sheets'
+ * temporary files, frees the workbook and deletes TMP_PATH. */
+void      vigie_xlsx_discard         (lxw_workbook   *workbook,
+                                      const char     *tmp_path);
 
 G_END_DECLS

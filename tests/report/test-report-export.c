@@ -510,6 +510,56 @@ test_xlsx_openpyxl (Fixture       *fx,
   g_assert_cmpmem (a, la, b, lb);
 }
 
+static guint
+count_open_files (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+cancel_after_first_cb (double      fraction,
+                       const char *stage,
+                       gpointer    user_data)
+{
+  /* Past the first table, while rows are being written. */
+  if (fraction > 0.0)
+    g_cancellable_cancel (user_data);
+}
+
+/* A cancelled export stops at once without assembling the workbook, leaves no file
+ * behind and closes every temporary file it opened. */
+static void
+test_xlsx_cancel (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (fx->dir, "cancelled.xlsx", NULL);
+  g_autoptr(GDir) dir = NULL;
+  VigieDataExportOptions options;
+  guint before;
+  guint n_files = 0;
+
+  vigie_data_export_options_init (&options);
+  before = count_open_files ();
+  g_assert_false (vigie_xlsx_export_data (fx->store, &options, path, cancel_after_first_cb,
+                                          cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_open_files (), ==, before);
+  dir = g_dir_open (fx->dir, 0, NULL);
+  for (const char *name = g_dir_read_name (dir); name != NULL; name = g_dir_read_name (dir))
+    if (strstr (name, "cancelled") != NULL)
+      n_files++;
+  g_assert_cmpuint (n_files, ==, 0);
+}
+
 static void
 test_csv_parse_back (Fixture       *fx,
                      gconstpointer  data)
@@ -635,6 +685,7 @@ main (int    argc,
   ADD ("/report/pdf/french", test_pdf_french);
   ADD ("/report/data/redaction", test_data_redaction);
   ADD ("/report/data/xlsx-openpyxl", test_xlsx_openpyxl);
+  ADD ("/report/data/xlsx-cancel", test_xlsx_cancel);
   ADD ("/report/data/csv-parse-back", test_csv_parse_back);
   ADD ("/report/pdf/demo-screenshots", test_demo_screenshots);
 #undef ADD
