@@ -10,8 +10,13 @@
  * Output lines ("name value unit"):
  *   first_frame_us  <epoch µs>     the frame that drew the Findings rows
  *   rows            <n>            findings in the list at that frame
+ *   main_cpu_ms     <ms>           CPU time of the main thread to that frame
  *   main_blocked_ms <ms>           the longest gap between two frames after the first
  *                                  one, until the list is complete (BENCH_WATCH_MS)
+ *   page_blocked_ms <ms> NAME      with BENCH_PAGES=overview,chemicals,…: afterwards each
+ *                                  page is shown in turn (built and loaded the first time)
+ *                                  and this is the longest gap between two frames in the
+ *                                  BENCH_PAGE_MS (default 4000) after it was asked for
  *
  * Usage: bench-startup DATASET
  *
@@ -37,7 +42,26 @@ typedef struct
   gint64          last_paint;
   gint64          longest_gap;
   gint64          watch_until;
+  GtkWidget      *window;
+  char          **pages;         /* BENCH_PAGES: shown one after the other afterwards */
+  guint           page;          /* index in pages of the page watched, + 1 */
+  gint64          page_watch_us;
 } Bench;
+
+/* Shows the next page of BENCH_PAGES and watches the main loop for a while; FALSE when
+ * every page has been shown. */
+static gboolean
+next_page (Bench *bench,
+           gint64 now)
+{
+  if (bench->pages == NULL || bench->pages[bench->page] == NULL)
+    return FALSE;
+  bench->longest_gap = 0;
+  bench->last_paint = now;
+  bench->watch_until = now + bench->page_watch_us;
+  vigie_window_show_page (VIGIE_WINDOW (bench->window), bench->pages[bench->page++]);
+  return TRUE;
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
@@ -74,6 +98,11 @@ after_paint_cb (GdkFrameClock *clock,
       fflush (stdout);
       if (bench->watch_until <= 0)
         {
+          if (next_page (bench, now))
+            {
+              gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+              return;
+            }
           g_application_quit (G_APPLICATION (bench->app));
           return;
         }
@@ -88,9 +117,14 @@ after_paint_cb (GdkFrameClock *clock,
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
   if (now >= bench->watch_until)
     {
-      printf ("main_blocked_ms %.1f ms\n", bench->longest_gap / 1000.0);
+      if (bench->page > 0)
+        printf ("page_blocked_ms %.1f ms %s\n", bench->longest_gap / 1000.0,
+                bench->pages[bench->page - 1]);
+      else
+        printf ("main_blocked_ms %.1f ms\n", bench->longest_gap / 1000.0);
       fflush (stdout);
-      g_application_quit (G_APPLICATION (bench->app));
+      if (!next_page (bench, now))
+        g_application_quit (G_APPLICATION (bench->app));
     }
 }
 
@@ -121,6 +155,7 @@ window_added_cb (GtkApplication *app,
   if (!VIGIE_IS_WINDOW (window) || bench->view != NULL)
     return;
   mark ("window");
+  bench->window = GTK_WIDGET (window);
   vigie_window_show_page (VIGIE_WINDOW (window), "findings");
   page = vigie_window_get_page (VIGIE_WINDOW (window), "findings");
   bench->view = vigie_findings_page_get_column_view (VIGIE_FINDINGS_PAGE (page));
@@ -150,6 +185,10 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   bench.watch_until = watch != NULL ? g_ascii_strtoll (watch, NULL, 10) * 1000 : 0;
+  if (g_getenv ("BENCH_PAGES") != NULL)
+    bench.pages = g_strsplit (g_getenv ("BENCH_PAGES"), ",", -1);
+  bench.page_watch_us = (g_getenv ("BENCH_PAGE_MS") != NULL
+                         ? g_ascii_strtoll (g_getenv ("BENCH_PAGE_MS"), NULL, 10) : 4000) * 1000;
   /* Not unique: no D-Bus name to wait for, and no other instance to hand over to. */
   app = vigie_application_new (APP_ID ".Bench", G_APPLICATION_HANDLES_OPEN
                                                 | G_APPLICATION_NON_UNIQUE);
@@ -167,5 +206,6 @@ main (int    argc,
       fprintf (stderr, "bench-startup: the Findings page never drew rows\n");
       return 1;
     }
+  g_strfreev (bench.pages);
   return status;
 }
