@@ -29,42 +29,46 @@ vigie_pages_ensure_types (void)
 }
 
 /* The model goes in once the view has a size: at map time it has none yet, and GTK would
- * build a row for every item again. */
-static gboolean
-attach_model_tick_cb (GtkWidget     *widget,
-                      GdkFrameClock *clock,
-                      gpointer       user_data)
+ * build a row for every item again. It goes in at the end of the layout of the frame that
+ * gave the view its first size: the frame clock runs the layout phase again when a layout
+ * asked for another (it loops up to four times before it paints), so the rows are built
+ * and drawn in that same frame instead of one frame later. */
+static void
+attach_model_layout_cb (GdkFrameClock *clock,
+                        GtkColumnView *view)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (widget);
   GtkSelectionModel *model = g_object_get_data (G_OBJECT (view), "vigie-mapped-model");
 
-  if (gtk_widget_get_allocated_height (widget) <= 0)
-    return G_SOURCE_CONTINUE;
+  if (gtk_widget_get_allocated_height (GTK_WIDGET (view)) <= 0)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, attach_model_layout_cb, view);
+  g_object_set_data (G_OBJECT (view), "vigie-mapped-clock", NULL);
   if (gtk_column_view_get_model (view) != model)
     gtk_column_view_set_model (view, model);
-  g_object_set_data (G_OBJECT (view), "vigie-mapped-tick", NULL);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 column_view_mapped_cb (GtkColumnView *view)
 {
-  guint tick;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
 
-  if (g_object_get_data (G_OBJECT (view), "vigie-mapped-tick") != NULL)
+  if (clock == NULL || g_object_get_data (G_OBJECT (view), "vigie-mapped-clock") != NULL)
     return;
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (view), attach_model_tick_cb, NULL, NULL);
-  g_object_set_data (G_OBJECT (view), "vigie-mapped-tick", GUINT_TO_POINTER (tick));
+  g_signal_connect_object (clock, "layout", G_CALLBACK (attach_model_layout_cb), view,
+                           G_CONNECT_AFTER);
+  g_object_set_data_full (G_OBJECT (view), "vigie-mapped-clock", g_object_ref (clock),
+                          g_object_unref);
+  gtk_widget_queue_resize (GTK_WIDGET (view));
 }
 
 static void
 column_view_unmapped_cb (GtkColumnView *view)
 {
-  guint tick = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), "vigie-mapped-tick"));
+  GdkFrameClock *clock = g_object_get_data (G_OBJECT (view), "vigie-mapped-clock");
 
-  if (tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (view), tick);
-  g_object_set_data (G_OBJECT (view), "vigie-mapped-tick", NULL);
+  if (clock != NULL)
+    g_signal_handlers_disconnect_by_func (clock, attach_model_layout_cb, view);
+  g_object_set_data (G_OBJECT (view), "vigie-mapped-clock", NULL);
   gtk_column_view_set_model (view, NULL);
 }
 
