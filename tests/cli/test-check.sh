@@ -31,6 +31,23 @@ run check --database "$TMP/junk.db"
 expect_status 1
 expect_err "vigie-cli:"
 
+# A total kept for the figures changed behind Vigie's back: reported, exit 1.
+if /usr/bin/python3 -c 'import sqlite3' 2>/dev/null; then
+  cp "$DB" "$TMP/figures.db"
+  /usr/bin/python3 - "$TMP/figures.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("INSERT INTO figures_findings (year, theme, severity, country, n)"
+           " VALUES (2025, 'wages', 'major', 'FR', 3)")
+db.commit()
+PY
+  run check --database "$TMP/figures.db"
+  expect_status 1
+  expect_err "The totals kept for the figures differ from the data:"
+  expect_err "figures_findings"
+  expect_empty_out
+fi
+
 # A broken reference (written behind Vigie's back): reported, exit 1.
 if /usr/bin/python3 -c 'import sqlite3' 2>/dev/null; then
   /usr/bin/python3 - "$DB" <<'PY'
