@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vigie-chart-bar.h"
+#include "vigie-chart-private.h"
 /* Last: in a report, the chart's words follow the report's language. */
 #include "vigie-report-i18n.h"
 
@@ -27,79 +28,6 @@ value_at (const VigieBarChartData *data,
           guint                    series)
 {
   return data->values[(gsize) category * data->n_series + series];
-}
-
-static void
-set_colour (cairo_t   *cr,
-            VigieChartRgba  c)
-{
-  cairo_set_source_rgba (cr, c.red, c.green, c.blue, c.alpha);
-}
-
-static PangoLayout *
-make_layout (cairo_t               *cr,
-             const VigieChartStyle *style,
-             const char            *text,
-             gboolean               bold,
-             double                 scale)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *desc = pango_font_description_new ();
-
-  pango_font_description_set_family (desc, style->font_family != NULL ? style->font_family : "Sans");
-  pango_font_description_set_absolute_size (desc, style->font_size * scale * PANGO_SCALE * 96.0 / 72.0);
-  if (bold)
-    pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout;
-}
-
-static void
-text_size (PangoLayout *layout,
-           double      *w,
-           double      *h)
-{
-  int pw, ph;
-
-  pango_layout_get_size (layout, &pw, &ph);
-  if (w != NULL)
-    *w = (double) pw / PANGO_SCALE;
-  if (h != NULL)
-    *h = (double) ph / PANGO_SCALE;
-}
-
-static char *
-format_value (const VigieBarChartData *data,
-              double                   v)
-{
-  if (data->value_format != NULL)
-    {
-      /* The caller's format of one double (documented in the header). */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      return g_strdup_printf (data->value_format, v);
-#pragma GCC diagnostic pop
-    }
-  return g_strdup_printf ("%'.0f", v);
-}
-
-static double
-nice_step (double max,
-           int    target_ticks)
-{
-  double raw = max / target_ticks;
-  double mag = pow (10, floor (log10 (raw)));
-  double norm = raw / mag;
-
-  if (norm <= 1)
-    return mag;
-  if (norm <= 2)
-    return 2 * mag;
-  if (norm <= 5)
-    return 5 * mag;
-  return 10 * mag;
 }
 
 /* Whether every value is a whole number (counts): then ticks are too. */
@@ -163,31 +91,32 @@ trailing_width (cairo_t                 *cr,
               sum += value_at (data, c, s);
           if (sum > 0)
             {
-              g_autofree char *label = format_value (data, sum);
-              g_autoptr(PangoLayout) layout = make_layout (cr, style, label, TRUE, 1);
+              g_autofree char *label = vigie_chart_format_value (data->value_format, sum);
+              g_autoptr(PangoLayout) layout = vigie_chart_layout (cr, style, label, TRUE, 1);
 
-              text_size (layout, &w, NULL);
+              vigie_chart_text_size (layout, &w, NULL);
             }
         }
       else
         for (guint s = 0; s < data->n_series; s++)
           if (has_value (value_at (data, c, s)))
             {
-              g_autofree char *label = format_value (data, value_at (data, c, s));
-              g_autoptr(PangoLayout) layout = make_layout (cr, style, label, FALSE, 1);
+              g_autofree char *label = vigie_chart_format_value (data->value_format,
+                                                                 value_at (data, c, s));
+              g_autoptr(PangoLayout) layout = vigie_chart_layout (cr, style, label, FALSE, 1);
               double lw;
 
-              text_size (layout, &lw, NULL);
+              vigie_chart_text_size (layout, &lw, NULL);
               w = MAX (w, lw);
             }
       if (data->category_notes != NULL && data->category_notes[c] != NULL
           && data->category_notes[c][0] != '\0')
         {
-          g_autoptr(PangoLayout) layout = make_layout (cr, style, data->category_notes[c],
-                                                       TRUE, 0.9);
+          g_autoptr(PangoLayout) layout = vigie_chart_layout (cr, style, data->category_notes[c],
+                                                              TRUE, 0.9);
           double nw;
 
-          text_size (layout, &nw, NULL);
+          vigie_chart_text_size (layout, &nw, NULL);
           w += 8 + nw;
         }
       widest = MAX (widest, w);
@@ -211,10 +140,11 @@ legend_layout (cairo_t                 *cr,
     return 0;
   for (guint s = 0; s < data->n_series; s++)
     {
-      g_autoptr(PangoLayout) layout = make_layout (cr, style, data->series_names[s], FALSE, 1);
+      g_autoptr(PangoLayout) layout = vigie_chart_layout (cr, style, data->series_names[s], FALSE,
+                                                          1);
       double tw, th, entry_w;
 
-      text_size (layout, &tw, &th);
+      vigie_chart_text_size (layout, &tw, &th);
       entry_w = SWATCH_W + 6 + tw + 16;
       if (x > x0 && x + entry_w > x0 + width)
         {
@@ -228,7 +158,7 @@ legend_layout (cairo_t                 *cr,
           cairo_rectangle (cr, x, y + (th - SWATCH_H) / 2, SWATCH_W, SWATCH_H);
           vigie_chart_fill_series (cr, s, vigie_chart_style_series_colour (style, s));
           cairo_rectangle (cr, x + 0.5, y + (th - SWATCH_H) / 2 + 0.5, SWATCH_W - 1, SWATCH_H - 1);
-          set_colour (cr, style->foreground);
+          vigie_chart_set_colour (cr, style->foreground);
           cairo_set_line_width (cr, 1);
           cairo_stroke (cr);
           cairo_move_to (cr, x + SWATCH_W + 6, y);
@@ -256,28 +186,19 @@ vigie_bar_chart_compute_geometry (cairo_t                 *cr,
     return FALSE;
 
   {
-    g_autoptr(PangoLayout) probe = make_layout (cr, style, "Hg", FALSE, 1);
+    g_autoptr(PangoLayout) probe = vigie_chart_layout (cr, style, "Hg", FALSE, 1);
 
-    text_size (probe, NULL, &line_h);
+    vigie_chart_text_size (probe, NULL, &line_h);
   }
-  if (data->title != NULL && data->title[0] != '\0')
-    {
-      g_autoptr(PangoLayout) layout = make_layout (cr, style, data->title, TRUE, 1.15);
-      double th;
-
-      pango_layout_set_width (layout, (int) ((width - 2 * PAD) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      text_size (layout, NULL, &th);
-      g->title_height = th + 6;
-    }
+  g->title_height = vigie_chart_title (cr, style, data->title, PAD, 0, width - 2 * PAD, FALSE);
   g->legend_height = legend_layout (cr, data, style, PAD, 0, width - 2 * PAD, FALSE);
 
   for (guint c = 0; c < data->n_categories; c++)
     {
-      g_autoptr(PangoLayout) layout = make_layout (cr, style, data->categories[c], FALSE, 1);
+      g_autoptr(PangoLayout) layout = vigie_chart_layout (cr, style, data->categories[c], FALSE, 1);
       double tw;
 
-      text_size (layout, &tw, NULL);
+      vigie_chart_text_size (layout, &tw, NULL);
       g->label_width = MAX (g->label_width, tw);
     }
   g->label_width = MIN (g->label_width + 8, width * 0.34);
@@ -315,7 +236,7 @@ vigie_bar_chart_compute_geometry (cairo_t                 *cr,
   g->max_value = data_max (data);
   if (g->max_value <= 0)
     g->max_value = 1;
-  g->tick_step = nice_step (g->max_value, g->plot.width > 300 ? 5 : 3);
+  g->tick_step = vigie_chart_nice_step (g->max_value, g->plot.width > 300 ? 5 : 3);
   /* Counts of 1 or 2 would otherwise get ticks at 0.2, 0.4… printed as "0 0 1". */
   if (g->tick_step < 1 && data_whole (data))
     g->tick_step = 1;
@@ -403,7 +324,7 @@ vigie_chart_fill_series (cairo_t   *cr,
   cairo_save (cr);
   if (pattern == 0)
     {
-      set_colour (cr, colour);
+      vigie_chart_set_colour (cr, colour);
       cairo_fill (cr);
       cairo_restore (cr);
       return;
@@ -414,7 +335,7 @@ vigie_chart_fill_series (cairo_t   *cr,
   cairo_fill_preserve (cr);
   cairo_path_extents (cr, &x1, &y1, &x2, &y2);
   cairo_new_path (cr);
-  set_colour (cr, colour);
+  vigie_chart_set_colour (cr, colour);
   cairo_set_line_width (cr, 1.6);
   switch (pattern)
     {
@@ -468,18 +389,6 @@ vigie_chart_fill_series (cairo_t   *cr,
   cairo_restore (cr);
 }
 
-static void
-draw_layout (cairo_t     *cr,
-             PangoLayout *layout,
-             double       x,
-             double       y,
-             VigieChartRgba    colour)
-{
-  set_colour (cr, colour);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
 void
 vigie_chart_bar_render (cairo_t                 *cr,
                         const VigieBarChartData *data,
@@ -496,7 +405,7 @@ vigie_chart_bar_render (cairo_t                 *cr,
   cairo_clip (cr);
   if (style->background.alpha > 0)
     {
-      set_colour (cr, style->background);
+      vigie_chart_set_colour (cr, style->background);
       cairo_paint (cr);
     }
 
@@ -506,28 +415,12 @@ vigie_chart_bar_render (cairo_t                 *cr,
       return;
     }
 
-  if (data->title != NULL && data->title[0] != '\0')
-    {
-      g_autoptr(PangoLayout) layout = make_layout (cr, style, data->title, TRUE, 1.15);
-
-      pango_layout_set_width (layout, (int) ((width - 2 * PAD) * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      draw_layout (cr, layout, PAD, PAD, style->foreground);
-    }
+  vigie_chart_title (cr, style, data->title, PAD, PAD, width - 2 * PAD, TRUE);
   legend_layout (cr, data, style, PAD, PAD + g.title_height, width - 2 * PAD, TRUE);
 
   if (data->n_categories == 0)
     {
-      if (data->empty_text != NULL)
-        {
-          g_autoptr(PangoLayout) layout = make_layout (cr, style, data->empty_text, FALSE, 1);
-          double tw, th;
-
-          pango_layout_set_width (layout, (int) ((width - 4 * PAD) * PANGO_SCALE));
-          pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-          text_size (layout, &tw, &th);
-          draw_layout (cr, layout, 2 * PAD, (height - th) / 2, style->foreground);
-        }
+      vigie_chart_empty_text (cr, style, data->empty_text, 0, width, height);
       cairo_restore (cr);
       return;
     }
@@ -537,30 +430,31 @@ vigie_chart_bar_render (cairo_t                 *cr,
   for (double v = 0; v <= g.max_value + 1e-9; v += g.tick_step)
     {
       double x = floor (g.plot.x + v / g.max_value * g.plot.width) + 0.5;
-      g_autofree char *label = format_value (data, v);
-      g_autoptr(PangoLayout) layout = make_layout (cr, style, label, FALSE, 0.9);
+      g_autofree char *label = vigie_chart_format_value (data->value_format, v);
+      g_autoptr(PangoLayout) layout = vigie_chart_layout (cr, style, label, FALSE, 0.9);
       double tw;
 
-      set_colour (cr, style->grid);
+      vigie_chart_set_colour (cr, style->grid);
       cairo_move_to (cr, x, g.plot.y);
       cairo_line_to (cr, x, g.plot.y + g.plot.height);
       cairo_stroke (cr);
-      text_size (layout, &tw, NULL);
-      draw_layout (cr, layout, x - tw / 2, g.plot.y + g.plot.height + 4, style->foreground);
+      vigie_chart_text_size (layout, &tw, NULL);
+      vigie_chart_draw_layout (cr, layout, x - tw / 2, g.plot.y + g.plot.height + 4,
+                               style->foreground);
     }
 
   for (guint c = 0; c < g.n_visible; c++)
     {
       double row_y = g.plot.y + c * g.row_height;
       double end_x = g.plot.x, sum = 0;
-      g_autoptr(PangoLayout) label = make_layout (cr, style, data->categories[c], FALSE, 1);
+      g_autoptr(PangoLayout) label = vigie_chart_layout (cr, style, data->categories[c], FALSE, 1);
       double lw, lh;
 
       pango_layout_set_width (label, (int) ((g.label_width - 8) * PANGO_SCALE));
       pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
       pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
-      text_size (label, &lw, &lh);
-      draw_layout (cr, label, PAD, row_y + (g.row_height - lh) / 2, style->foreground);
+      vigie_chart_text_size (label, &lw, &lh);
+      vigie_chart_draw_layout (cr, label, PAD, row_y + (g.row_height - lh) / 2, style->foreground);
 
       for (guint s = 0; s < data->n_series; s++)
         {
@@ -576,22 +470,22 @@ vigie_chart_bar_render (cairo_t                 *cr,
 
           if (data->mode == VIGIE_BAR_CHART_GROUPED && data->n_series > 1)
             {
-              g_autofree char *text = format_value (data, v);
-              g_autoptr(PangoLayout) layout = make_layout (cr, style, text, FALSE, 0.9);
+              g_autofree char *text = vigie_chart_format_value (data->value_format, v);
+              g_autoptr(PangoLayout) layout = vigie_chart_layout (cr, style, text, FALSE, 0.9);
               double th;
 
-              text_size (layout, NULL, &th);
-              draw_layout (cr, layout, r.x + r.width + 4, r.y + (r.height - th) / 2,
-                           style->foreground);
+              vigie_chart_text_size (layout, NULL, &th);
+              vigie_chart_draw_layout (cr, layout, r.x + r.width + 4, r.y + (r.height - th) / 2,
+                                       style->foreground);
             }
           else if (data->n_series > 1)
             {
               /* A segment's value inside it, on a light plate, when it fits. */
-              g_autofree char *text = format_value (data, v);
-              g_autoptr(PangoLayout) layout = make_layout (cr, style, text, FALSE, 0.85);
+              g_autofree char *text = vigie_chart_format_value (data->value_format, v);
+              g_autoptr(PangoLayout) layout = vigie_chart_layout (cr, style, text, FALSE, 0.85);
               double tw, th;
 
-              text_size (layout, &tw, &th);
+              vigie_chart_text_size (layout, &tw, &th);
               if (tw + 6 < r.width && th < r.height)
                 {
                   double px = r.x + (r.width - tw) / 2, py = r.y + (r.height - th) / 2;
@@ -600,7 +494,7 @@ vigie_chart_bar_render (cairo_t                 *cr,
                   cairo_set_source_rgba (cr, style->background.red, style->background.green,
                                          style->background.blue, 0.85);
                   cairo_fill (cr);
-                  draw_layout (cr, layout, px, py, style->foreground);
+                  vigie_chart_draw_layout (cr, layout, px, py, style->foreground);
                 }
             }
         }
@@ -611,12 +505,13 @@ vigie_chart_bar_render (cairo_t                 *cr,
 
         if (!group_h && sum > 0)
           {
-            g_autofree char *text = format_value (data, sum);
-            g_autoptr(PangoLayout) layout = make_layout (cr, style, text, TRUE, 1);
+            g_autofree char *text = vigie_chart_format_value (data->value_format, sum);
+            g_autoptr(PangoLayout) layout = vigie_chart_layout (cr, style, text, TRUE, 1);
             double tw, th;
 
-            text_size (layout, &tw, &th);
-            draw_layout (cr, layout, x, row_y + (g.row_height - th) / 2, style->foreground);
+            vigie_chart_text_size (layout, &tw, &th);
+            vigie_chart_draw_layout (cr, layout, x, row_y + (g.row_height - th) / 2,
+                                     style->foreground);
             x += tw + 8;
           }
         else if (group_h)
@@ -624,20 +519,21 @@ vigie_chart_bar_render (cairo_t                 *cr,
         if (data->category_notes != NULL && data->category_notes[c] != NULL
             && data->category_notes[c][0] != '\0')
           {
-            g_autoptr(PangoLayout) layout = make_layout (cr, style, data->category_notes[c],
-                                                         TRUE, 0.9);
+            g_autoptr(PangoLayout) layout = vigie_chart_layout (cr, style,
+                                                                data->category_notes[c], TRUE,
+                                                                0.9);
             double th;
 
             pango_layout_set_width (layout, (int) (MAX (width - PAD - x, 10) * PANGO_SCALE));
             pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-            text_size (layout, NULL, &th);
-            draw_layout (cr, layout, x, row_y + (g.row_height - th) / 2, style->alert);
+            vigie_chart_text_size (layout, NULL, &th);
+            vigie_chart_draw_layout (cr, layout, x, row_y + (g.row_height - th) / 2, style->alert);
           }
       }
     }
 
   /* The baseline. */
-  set_colour (cr, style->foreground);
+  vigie_chart_set_colour (cr, style->foreground);
   cairo_move_to (cr, floor (g.plot.x) + 0.5, g.plot.y);
   cairo_line_to (cr, floor (g.plot.x) + 0.5, g.plot.y + g.plot.height);
   cairo_stroke (cr);
@@ -649,11 +545,11 @@ vigie_chart_bar_render (cairo_t                 *cr,
                                                             "and %u more",
                                                             data->n_categories - g.n_visible),
                                                data->n_categories - g.n_visible);
-      g_autoptr(PangoLayout) layout = make_layout (cr, style, more, FALSE, 0.9);
+      g_autoptr(PangoLayout) layout = vigie_chart_layout (cr, style, more, FALSE, 0.9);
       double th;
 
-      text_size (layout, NULL, &th);
-      draw_layout (cr, layout, PAD, height - PAD - th, style->foreground);
+      vigie_chart_text_size (layout, NULL, &th);
+      vigie_chart_draw_layout (cr, layout, PAD, height - PAD - th, style->foreground);
     }
   cairo_restore (cr);
 }

@@ -12,10 +12,9 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
-#include <poppler.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "report-test-util.h"
 #include "vigie-annual-private.h"
 #include "vigie-annual-report.h"
 #include "vigie-demo.h"
@@ -27,70 +26,17 @@
 #define AUTHOR "Ana Analyst"
 #define YEAR   2025
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-
 /* The seeded demo dataset every test reads (generated once). */
 static char *demo_dir;
 static VigieStore *demo;
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
+typedef VigieReportFixture Fixture;
 
 static void
 set_up (Fixture       *fx,
         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fx->dir = g_dir_make_tmp ("vigie-annual-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-tear_down (Fixture       *fx,
-           gconstpointer  data)
-{
-  remove_tree (fx->dir);
-  g_free (fx->dir);
-}
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s%s", argv[0], out, err);
-  return g_steal_pointer (&out);
+  vigie_report_test_fixture_set_up (fx, "vigie-annual-XXXXXX", NULL);
 }
 
 static VigieFigures *
@@ -118,7 +64,6 @@ write_pdf (Fixture    *fx,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (fx->dir, name, NULL);
   VigieAnnualOptions options;
-  struct stat st;
 
   vigie_annual_options_init (&options);
   options.year = YEAR;
@@ -129,8 +74,7 @@ write_pdf (Fixture    *fx,
   g_assert_true (vigie_pdf_write_annual_report (demo, &options, path, n_pages, NULL, NULL, NULL,
                                                 &error));
   g_assert_no_error (error);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  vigie_report_test_assert_private (path);
   return path;
 }
 
@@ -143,7 +87,6 @@ write_xlsx (Fixture    *fx,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (fx->dir, name, NULL);
   VigieAnnualOptions options;
-  struct stat st;
 
   vigie_annual_options_init (&options);
   options.year = YEAR;
@@ -151,21 +94,8 @@ write_xlsx (Fixture    *fx,
   options.author = AUTHOR;
   g_assert_true (vigie_xlsx_write_annual_report (store, &options, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  vigie_report_test_assert_private (path);
   return path;
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  return doc;
 }
 
 /* TEXT without any white space: poppler joins some words (a table's cells) and splits
@@ -209,88 +139,17 @@ holds (const char *haystack,
   return strstr (haystack, squeezed) != NULL;
 }
 
-typedef struct
-{
-  char *title;
-  int   page;     /* 0-based */
-} OutlineEntry;
-
-static void
-outline_entry_free (gpointer data)
-{
-  OutlineEntry *e = data;
-
-  g_free (e->title);
-  g_free (e);
-}
-
-static void
-collect_outline (PopplerDocument  *doc,
-                 PopplerIndexIter *iter,
-                 GPtrArray        *out)
-{
-  do
-    {
-      PopplerAction *action = poppler_index_iter_get_action (iter);
-      PopplerIndexIter *child;
-
-      if (action->type == POPPLER_ACTION_GOTO_DEST && action->goto_dest.title != NULL)
-        {
-          OutlineEntry *e = g_new0 (OutlineEntry, 1);
-          PopplerDest *dest = action->goto_dest.dest;
-
-          e->title = g_strdup (action->goto_dest.title);
-          e->page = -1;
-          if (dest != NULL && dest->type == POPPLER_DEST_NAMED)
-            {
-              PopplerDest *found = poppler_document_find_dest (doc, dest->named_dest);
-
-              if (found != NULL)
-                {
-                  e->page = found->page_num - 1;
-                  poppler_dest_free (found);
-                }
-            }
-          else if (dest != NULL)
-            e->page = dest->page_num - 1;
-          g_ptr_array_add (out, e);
-        }
-      poppler_action_free (action);
-      child = poppler_index_iter_get_child (iter);
-      if (child != NULL)
-        {
-          collect_outline (doc, child, out);
-          poppler_index_iter_free (child);
-        }
-    }
-  while (poppler_index_iter_next (iter));
-}
-
-static GPtrArray *
-outline (PopplerDocument *doc)
-{
-  GPtrArray *out = g_ptr_array_new_with_free_func (outline_entry_free);
-  PopplerIndexIter *iter = poppler_index_iter_new (doc);
-
-  g_assert_nonnull (iter);
-  collect_outline (doc, iter, out);
-  poppler_index_iter_free (iter);
-  return out;
-}
-
 static void
 assert_qpdf_and_fonts (const char *path)
 {
-  const char *qpdf[] = { "qpdf", "--check", path, NULL };
   const char *fonts[] = { "pdffonts", path, NULL };
-  g_autofree char *out = run_tool (qpdf);
   g_autofree char *list = NULL;
   g_auto(GStrv) lines = NULL;
   guint n_fonts = 0;
 
-  g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
+  vigie_report_test_assert_qpdf_ok (path);
   /* Every font is embedded: the "emb" column of pdffonts says yes on every line. */
-  list = run_tool (fonts);
+  list = vigie_report_test_run_tool (fonts);
   lines = g_strsplit (list, "\n", -1);
   for (guint i = 2; lines[i] != NULL; i++)
     {
@@ -358,9 +217,9 @@ test_pdf_read_back (Fixture       *fx,
 {
   int n_pages = 0;
   g_autofree char *path = write_pdf (fx, "annual.pdf", "en", NULL, 0, &n_pages);
-  g_autoptr(PopplerDocument) doc = open_pdf (path);
+  g_autoptr(PopplerDocument) doc = vigie_report_test_open_pdf (path);
   g_autoptr(VigieFigures) f = compute (NULL, 0);
-  g_autoptr(GPtrArray) entries = outline (doc);
+  g_autoptr(GPtrArray) entries = vigie_report_test_outline (doc);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *title = NULL, *author = NULL, *subject = NULL, *keywords = NULL;
   g_autofree char *creator = NULL;
@@ -372,11 +231,8 @@ test_pdf_read_back (Fixture       *fx,
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
       char *text = page_text (doc, i);
-      double w, h;
 
-      poppler_page_get_size (page, &w, &h);
-      g_assert_cmpfloat_with_epsilon (w, 595.28, 0.5);   /* A4 */
-      g_assert_cmpfloat_with_epsilon (h, 841.89, 0.5);
+      vigie_report_test_assert_a4 (page);
       if (i > 0)
         {
           g_autofree char *footer = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
@@ -403,11 +259,11 @@ test_pdf_read_back (Fixture       *fx,
   /* The outline: the key figures, the contents, then one entry per figure in order, each
    * pointing at the page where its section starts. */
   g_assert_cmpuint (entries->len, ==, 2 + VIGIE_N_FIGURES);
-  g_assert_cmpstr (((OutlineEntry *) g_ptr_array_index (entries, 0))->title, ==, "Key figures");
-  g_assert_cmpstr (((OutlineEntry *) g_ptr_array_index (entries, 1))->title, ==, "Contents");
+  g_assert_cmpstr (((VigieOutlineEntry *) entries->pdata[0])->title, ==, "Key figures");
+  g_assert_cmpstr (((VigieOutlineEntry *) entries->pdata[1])->title, ==, "Contents");
   for (guint i = 0; i < VIGIE_N_FIGURES; i++)
     {
-      OutlineEntry *e = g_ptr_array_index (entries, 2 + i);
+      VigieOutlineEntry *e = g_ptr_array_index (entries, 2 + i);
 
       g_assert_cmpstr (e->title, ==, section_titles[i]);
       g_assert_cmpint (e->page, >=, 1);
@@ -421,7 +277,7 @@ test_pdf_read_back (Fixture       *fx,
 
     for (guint i = 0; i < VIGIE_N_FIGURES; i++)
       {
-        OutlineEntry *e = g_ptr_array_index (entries, 2 + i);
+        VigieOutlineEntry *e = g_ptr_array_index (entries, 2 + i);
         g_autofree char *line = g_strdup_printf ("%s %d", section_titles[i], e->page + 1);
 
         if (!holds (contents, line))
@@ -434,7 +290,7 @@ test_pdf_read_back (Fixture       *fx,
   vigie_report_locale_push (en);
   for (guint i = 0; i < VIGIE_N_FIGURES; i++)
     {
-      OutlineEntry *e = g_ptr_array_index (entries, 2 + i);
+      VigieOutlineEntry *e = g_ptr_array_index (entries, 2 + i);
       g_autofree char *section = g_strconcat (g_ptr_array_index (texts, e->page), " ",
                                               e->page + 1 < n_pages
                                               ? (char *) g_ptr_array_index (texts, e->page + 1)
@@ -581,13 +437,8 @@ test_pdf_reproducible (Fixture       *fx,
 {
   g_autofree char *a = write_pdf (fx, "a.pdf", "en", NULL, 0, NULL);
   g_autofree char *b = write_pdf (fx, "b.pdf", "en", NULL, 0, NULL);
-  g_autofree char *ca = NULL, *cb = NULL;
-  gsize la, lb;
 
-  g_assert_true (g_file_get_contents (a, &ca, &la, NULL));
-  g_assert_true (g_file_get_contents (b, &cb, &lb, NULL));
-  g_assert_cmpuint (la, >, 10000);
-  g_assert_cmpmem (ca, la, cb, lb);
+  vigie_report_test_assert_same_bytes (a, b, 10000);
 }
 
 /* A country and a buyer narrow the figures, and say so in the title and on every page. */
@@ -603,7 +454,7 @@ test_pdf_scope (Fixture       *fx,
   {
     int n_pages = 0;
     g_autofree char *path = write_pdf (fx, "cn.pdf", "en", "CN", 0, &n_pages);
-    g_autoptr(PopplerDocument) doc = open_pdf (path);
+    g_autoptr(PopplerDocument) doc = vigie_report_test_open_pdf (path);
     g_autoptr(VigieFigures) f = compute ("CN", 0);
     g_autoptr(VigieFigures) all = compute (NULL, 0);
     g_autofree char *title = NULL;
@@ -640,7 +491,7 @@ test_pdf_scope (Fixture       *fx,
 
   {
     g_autofree char *path = write_pdf (fx, "buyer.pdf", "en", NULL, consortium, NULL);
-    g_autoptr(PopplerDocument) doc = open_pdf (path);
+    g_autoptr(PopplerDocument) doc = vigie_report_test_open_pdf (path);
     g_autoptr(VigieFigures) f = compute (NULL, consortium);
     g_autofree char *title = NULL;
     g_autofree char *expected = g_strdup_printf ("Annual report figures 2025 — %s",
@@ -710,8 +561,8 @@ test_pdf_french (Fixture       *fx,
       return;
     }
   path = write_pdf (fx, "fr.pdf", "fr", NULL, 0, &n_pages);
-  doc = open_pdf (path);
-  entries = outline (doc);
+  doc = vigie_report_test_open_pdf (path);
+  entries = vigie_report_test_outline (doc);
   for (int i = 0; i < n_pages; i++)
     {
       g_autofree char *text = page_text (doc, i);
@@ -725,7 +576,7 @@ test_pdf_french (Fixture       *fx,
   for (guint i = 0; i < VIGIE_N_FIGURES; i++)
     {
       const char *french = vigie_report_gettext (section_titles[i]);
-      OutlineEntry *e = g_ptr_array_index (entries, 2 + i);
+      VigieOutlineEntry *e = g_ptr_array_index (entries, 2 + i);
 
       g_assert_cmpstr (e->title, ==, french);
       if (g_strcmp0 (french, section_titles[i]) != 0)
@@ -792,19 +643,15 @@ test_xlsx_openpyxl (Fixture       *fx,
                                                    NULL);
   g_autoptr(VigieFigures) f = compute (NULL, 0);
   g_autofree char *json = figures_json (fx, f);
-  g_autofree char *a = NULL, *b = NULL;
-  gsize la, lb;
 
   {
     const char *argv[] = { "/usr/bin/python3", script, path, json, AUTHOR, "english", NULL };
-    g_autofree char *out = run_tool (argv);
+    g_autofree char *out = vigie_report_test_run_tool (argv);
 
     g_assert_cmpstr (out, ==, "ok\n");
   }
   /* The same data and options give the same bytes. */
-  g_assert_true (g_file_get_contents (path, &a, &la, NULL));
-  g_assert_true (g_file_get_contents (again, &b, &lb, NULL));
-  g_assert_cmpmem (a, la, b, lb);
+  vigie_report_test_assert_same_bytes (path, again, 0);
 }
 
 /* The checker itself fails on a wrong number: the same workbook against figures of
@@ -858,7 +705,7 @@ test_xlsx_french (Fixture       *fx,
   /* The same numbers and structure, whatever the language. */
   {
     const char *argv[] = { "/usr/bin/python3", script, path, json, AUTHOR, NULL };
-    g_autofree char *out = run_tool (argv);
+    g_autofree char *out = vigie_report_test_run_tool (argv);
 
     g_assert_cmpstr (out, ==, "ok\n");
   }
@@ -873,7 +720,7 @@ test_xlsx_french (Fixture       *fx,
       path, NULL
     };
 
-    labels = run_tool (argv);
+    labels = vigie_report_test_run_tool (argv);
   }
   vigie_report_locale_push (fr);
   {
@@ -913,9 +760,7 @@ test_empty_dataset (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpint (n_pages, >=, 3);
   {
-    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-
-    g_autofree char *raw = run_tool (argv);
+    g_autofree char *raw = vigie_report_test_pdf_text (pdf);
 
     text = squeeze (raw);
   }
@@ -934,7 +779,7 @@ test_empty_dataset (Fixture       *fx,
       "      len(wb['Actions by status']._charts), wb['Closure']['B5'].value, sep='|')\n",
       xlsx, NULL
     };
-    g_autofree char *out = run_tool (argv);
+    g_autofree char *out = vigie_report_test_run_tool (argv);
 
     g_assert_cmpstr (out, ==, "17|0|Nothing to count for this year and scope.|Total|0|1|None\n");
   }
@@ -1069,11 +914,7 @@ main (int    argc,
   VigieDemoOptions demo_options = { 0, };
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, VIGIE_BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, NULL);
+  vigie_report_test_init (&argc, &argv);
   pool = g_ptr_array_new_with_free_func (g_free);
 
   /* One seeded demo dataset for every test: 30 sites, 400 findings around 2026-06-15. */
@@ -1091,7 +932,8 @@ main (int    argc,
 
   g_test_add_func ("/annual/title", test_title);
   g_test_add_func ("/annual/month-names", test_month_names);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, set_up, fn, tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, set_up, fn, \
+                                  vigie_report_test_fixture_tear_down)
   ADD ("/annual/pdf/read-back", test_pdf_read_back);
   ADD ("/annual/pdf/reproducible", test_pdf_reproducible);
   ADD ("/annual/pdf/scope", test_pdf_scope);
@@ -1106,7 +948,7 @@ main (int    argc,
 
   g_clear_object (&demo);
   g_ptr_array_unref (pool);
-  remove_tree (demo_dir);
+  vigie_report_test_remove_tree (demo_dir);
   g_free (demo_dir);
   return status;
 }

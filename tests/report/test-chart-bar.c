@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "report-test-util.h"
 #include "vigie-chart-bar.h"
 
 static const char * const categories[] = { "Sn63Pb37 Solder Paste", "TX-100 Degreaser",
@@ -60,24 +61,6 @@ test_small_counts (void)
   g_assert_cmpfloat (g.tick_step, <, 1);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-}
-
-static guint32
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y)
-{
-  unsigned char *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  return *(guint32 *) (data + y * stride + x * 4) & 0xffffff;
-}
-
-static guint32
-rgb (VigieChartRgba c)
-{
-  return ((guint32) lround (c.red * 255) << 16) | ((guint32) lround (c.green * 255) << 8)
-         | (guint32) lround (c.blue * 255);
 }
 
 static void
@@ -184,7 +167,8 @@ test_image (void)
 
   /* The background is the style's; series 0 is solid accent; series 1 is patterned (more
    * than one colour inside the bar). */
-  g_assert_cmphex (pixel (surface, 2, 398), ==, rgb (style.background));
+  g_assert_cmphex (vigie_report_test_pixel (surface, 2, 398), ==,
+                   vigie_report_test_rgb (style.background));
   {
     /* Solid accent, apart from the segment's value written in the middle. */
     guint n = 0, accent = 0;
@@ -192,16 +176,16 @@ test_image (void)
     for (int y = (int) r0.y + 2; y < (int) (r0.y + r0.height) - 2; y++)
       for (int x = (int) r0.x + 2; x < (int) (r0.x + r0.width) - 2; x++)
         {
-          g_hash_table_add (colours0, GUINT_TO_POINTER (pixel (surface, x, y)));
+          g_hash_table_add (colours0, GUINT_TO_POINTER (vigie_report_test_pixel (surface, x, y)));
           n++;
-          if (pixel (surface, x, y) == rgb (style.accent))
+          if (vigie_report_test_pixel (surface, x, y) == vigie_report_test_rgb (style.accent))
             accent++;
         }
     g_assert_cmpuint (accent, >, n * 7 / 10);
   }
   for (int y = (int) r1.y + 2; y < (int) (r1.y + r1.height) - 2; y++)
     for (int x = (int) r1.x + 2; x < (int) (r1.x + r1.width) - 2; x++)
-      g_hash_table_add (colours1, GUINT_TO_POINTER (pixel (surface, x, y)));
+      g_hash_table_add (colours1, GUINT_TO_POINTER (vigie_report_test_pixel (surface, x, y)));
   g_assert_cmpuint (g_hash_table_size (colours1), >, 2);
 
   /* Text was drawn: dark pixels in the label column and the title. */
@@ -210,7 +194,7 @@ test_image (void)
 
     for (int y = 0; y < 400; y++)
       for (int x = 0; x < (int) g.plot.x; x++)
-        if ((pixel (surface, x, y) & 0xff) < 0x60)
+        if ((vigie_report_test_pixel (surface, x, y) & 0xff) < 0x60)
           dark++;
     g_assert_cmpuint (dark, >, 200);
   }
@@ -223,7 +207,7 @@ test_image (void)
     for (int y = (int) last.y; y < (int) (last.y + last.height) && !alert; y++)
       for (int x = (int) (last.x + last.width); x < 800 && !alert; x++)
         {
-          guint32 p = pixel (surface, x, y);
+          guint32 p = vigie_report_test_pixel (surface, x, y);
 
           alert = (p >> 16) > 0x90 && ((p >> 8) & 0xff) < 0x60 && (p & 0xff) < 0x60;
         }

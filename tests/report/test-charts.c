@@ -8,29 +8,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "report-test-util.h"
 #include "vigie-chart-describe.h"
 #include "vigie-chart-donut.h"
 #include "vigie-chart-grid.h"
 #include "vigie-chart-line.h"
-
-static guint32
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y)
-{
-  unsigned char *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  cairo_surface_flush (surface);
-  return *(guint32 *) (data + y * stride + x * 4) & 0xffffff;
-}
-
-static guint32
-rgb (VigieChartRgba c)
-{
-  return ((guint32) lround (c.red * 255) << 16) | ((guint32) lround (c.green * 255) << 8)
-         | (guint32) lround (c.blue * 255);
-}
 
 /* ─── Donut ──────────────────────────────────────────────────────────────── */
 
@@ -130,21 +112,23 @@ test_donut_pixels (void)
   g_assert_true (vigie_donut_chart_compute_geometry (cr, &data, &style, 600, 300, &g));
   mid = (g.inner_radius + g.outer_radius) / 2;
   /* Critical (series 0, solid accent) just right of twelve o'clock, near the outer edge. */
-  g_assert_cmphex (pixel (surface, (int) (g.cx + 6), (int) (g.cy - g.outer_radius + 4)), ==,
-                   rgb (style.accent));
+  g_assert_cmphex (vigie_report_test_pixel (surface, (int) (g.cx + 6),
+                                            (int) (g.cy - g.outer_radius + 4)),
+                   ==, vigie_report_test_rgb (style.accent));
   /* The hole and the corner stay background. */
-  g_assert_cmphex (pixel (surface, (int) (g.cx + g.inner_radius * 0.5),
+  g_assert_cmphex (vigie_report_test_pixel (surface, (int) (g.cx + g.inner_radius * 0.5),
                           (int) (g.cy + g.inner_radius * 0.5)), ==, 0xffffff);
-  g_assert_cmphex (pixel (surface, 2, 298), ==, 0xffffff);
+  g_assert_cmphex (vigie_report_test_pixel (surface, 2, 298), ==, 0xffffff);
   /* Observation (series 3: cross-hatched) is not a plain fill: its area on the ring holds
    * more than one colour. */
   {
-    guint32 first = pixel (surface, (int) (g.cx - mid), (int) g.cy);
+    guint32 first = vigie_report_test_pixel (surface, (int) (g.cx - mid), (int) g.cy);
     gboolean differs = FALSE;
 
     for (int dy = -6; dy <= 6 && !differs; dy++)
       for (int dx = -6; dx <= 6 && !differs; dx++)
-        differs = pixel (surface, (int) (g.cx - mid) + dx, (int) g.cy + dy) != first;
+        differs = vigie_report_test_pixel (surface, (int) (g.cx - mid) + dx,
+                                           (int) g.cy + dy) != first;
     g_assert_true (differs);
   }
 
@@ -158,8 +142,9 @@ test_donut_pixels (void)
     vigie_chart_donut_render (cr, &data, &style, 600, 300);
     g_assert_true (vigie_donut_chart_compute_geometry (cr, &data, &style, 600, 300, &g));
     g_assert_cmpfloat (g.total, ==, 0);
-    g_assert_cmphex (pixel (surface, (int) (g.cx + 6), (int) (g.cy - g.outer_radius + 4)), ==,
-                     0xffffff);
+    g_assert_cmphex (vigie_report_test_pixel (surface, (int) (g.cx + 6),
+                                              (int) (g.cy - g.outer_radius + 4)),
+                     ==, 0xffffff);
   }
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -289,11 +274,13 @@ test_line_pixels (void)
     gboolean found = FALSE;
 
     for (int dy = -1; dy <= 1 && !found; dy++)
-      found = pixel (surface, px, py + dy) == rgb (style.accent);
+      found = vigie_report_test_pixel (surface, px, py + dy)
+              == vigie_report_test_rgb (style.accent);
     g_assert_true (found);
   }
   /* The area under the line is tinted (not white), above the line it is not. */
-  g_assert_cmphex (pixel (surface, (int) ((x + x2) / 2), (int) (g.plot.y + g.plot.height - 3)),
+  g_assert_cmphex (vigie_report_test_pixel (surface, (int) ((x + x2) / 2),
+                                            (int) (g.plot.y + g.plot.height - 3)),
                    !=, 0xffffff);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -425,13 +412,14 @@ test_grid_pixels_and_pdf (void)
   g_assert_true (vigie_grid_chart_compute_geometry (cr, &data, &style, 700, 400, &g));
   /* Inside Viet Nam's Q4 column (20): the accent. Its India cell's plot is empty. */
   g_assert_true (vigie_grid_chart_point_rect (&g, &data, 1, 3, &r));
-  g_assert_cmphex (pixel (surface, (int) (r.x + r.width / 2), (int) (r.y + r.height - 3)), ==,
-                   rgb (style.accent));
+  g_assert_cmphex (vigie_report_test_pixel (surface, (int) (r.x + r.width / 2),
+                                            (int) (r.y + r.height - 3)),
+                   ==, vigie_report_test_rgb (style.accent));
   {
     VigieChartRect plot;
 
     g_assert_true (vigie_grid_chart_plot_rect (&g, 4, &plot));
-    g_assert_cmphex (pixel (surface, (int) (plot.x + plot.width / 2),
+    g_assert_cmphex (vigie_report_test_pixel (surface, (int) (plot.x + plot.width / 2),
                             (int) (plot.y + plot.height / 2)), ==, 0xffffff);
   }
   cairo_destroy (cr);

@@ -8,11 +8,9 @@
  */
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <locale.h>
-#include <poppler.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "report-test-util.h"
 #include "vigie-csv.h"
 #include "vigie-data-export.h"
 #include "vigie-demo.h"
@@ -21,9 +19,6 @@
 #include "vigie-store-private.h"
 
 #define AUTHOR "Ana Analyst"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 /* Markers in every place a secret can hide. Those marked "data" only exist in the
  * data export (the PDF does not print status-change notes or chemical notes). */
@@ -50,31 +45,7 @@ static const struct { const char *marker; gboolean in_pdf; } markers[] = {
 };
 
 
-typedef struct
-{
-  char       *dir;
-  VigieStore *store;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
+typedef VigieReportFixture Fixture;
 
 static const char fixture_sql[] =
   "INSERT INTO sites (id, uuid, name, native_name, address, country, products, notes, created_at, updated_at)"
@@ -135,41 +106,7 @@ static void
 set_up (Fixture       *fx,
         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  fx->dir = g_dir_make_tmp ("vigie-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (fx->dir, "dataset.db", NULL);
-  fx->store = vigie_store_open (db, &error);
-  g_assert_no_error (error);
-  g_assert_true (vigie_store_exec (fx->store, fixture_sql, &error));
-  g_assert_no_error (error);
-}
-
-static void
-tear_down (Fixture       *fx,
-           gconstpointer  data)
-{
-  g_clear_object (&fx->store);
-  remove_tree (fx->dir);
-  g_free (fx->dir);
-}
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s%s", argv[0], out, err);
-  return g_steal_pointer (&out);
+  vigie_report_test_fixture_set_up (fx, "vigie-report-XXXXXX", fixture_sql);
 }
 
 static char *
@@ -182,7 +119,6 @@ write_report (Fixture              *fx,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (fx->dir, name, NULL);
   VigieReportOptions options;
-  struct stat st;
 
   vigie_report_options_init (&options);
   options.level = level;
@@ -190,39 +126,8 @@ write_report (Fixture              *fx,
   options.author = AUTHOR;
   g_assert_true (vigie_pdf_write_site_report (fx->store, 1, &options, path, n_pages, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  vigie_report_test_assert_private (path);
   return path;
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-
-  return run_tool (argv);
-}
-
-static void
-collect_outline (PopplerIndexIter *iter,
-                 GString          *out)
-{
-  do
-    {
-      PopplerAction *action = poppler_index_iter_get_action (iter);
-      PopplerIndexIter *child;
-
-      if (action->type == POPPLER_ACTION_GOTO_DEST && action->goto_dest.title != NULL)
-        g_string_append_printf (out, "%s\n", action->goto_dest.title);
-      poppler_action_free (action);
-      child = poppler_index_iter_get_child (iter);
-      if (child != NULL)
-        {
-          collect_outline (child, out);
-          poppler_index_iter_free (child);
-        }
-    }
-  while (poppler_index_iter_next (iter));
 }
 
 static void
@@ -238,7 +143,7 @@ save_screenshots (const char *pdf,
   root = g_build_filename (dir, prefix, NULL);
   {
     const char *argv[] = { "pdftoppm", "-png", "-r", "60", pdf, root, NULL };
-    g_free (run_tool (argv));
+    g_free (vigie_report_test_run_tool (argv));
   }
 }
 
@@ -248,20 +153,16 @@ static void
 test_pdf_read_back (Fixture       *fx,
                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   int n_pages = 0;
   g_autofree char *path = write_report (fx, "internal.pdf", VIGIE_LEVEL_INTERNAL, "en", &n_pages);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  g_autoptr(PopplerDocument) doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_autoptr(PopplerDocument) doc = vigie_report_test_open_pdf (path);
   g_autoptr(GString) all = g_string_new (NULL);
   g_autoptr(GString) outline = g_string_new (NULL);
+  g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *title = NULL, *author = NULL, *subject = NULL, *keywords = NULL;
-  PopplerIndexIter *iter;
   const char *sections[] = { "Executive summary", "Methodology", "Findings", "Remediation",
                              "Chemical hazards", "Workforce profile", "Grievances" };
 
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, n_pages);
   g_assert_cmpint (n_pages, >=, 3);
 
@@ -269,11 +170,8 @@ test_pdf_read_back (Fixture       *fx,
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
       g_autofree char *text = poppler_page_get_text (page);
-      double w, h;
 
-      poppler_page_get_size (page, &w, &h);
-      g_assert_cmpfloat_with_epsilon (w, 595.28, 0.5);   /* A4 */
-      g_assert_cmpfloat_with_epsilon (h, 841.89, 0.5);
+      vigie_report_test_assert_a4 (page);
       if (i > 0)
         {
           g_autofree char *footer = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
@@ -297,10 +195,9 @@ test_pdf_read_back (Fixture       *fx,
   g_assert_nonnull (strstr (all->str, "15 June 2026"));       /* report date */
 
   /* Outline: every section, the themes and the findings. */
-  iter = poppler_index_iter_new (doc);
-  g_assert_nonnull (iter);
-  collect_outline (iter, outline);
-  poppler_index_iter_free (iter);
+  entries = vigie_report_test_outline (doc);
+  for (guint i = 0; i < entries->len; i++)
+    g_string_append_printf (outline, "%s\n", ((VigieOutlineEntry *) entries->pdata[i])->title);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       g_autofree char *line = g_strdup_printf ("%s\n", sections[i]);
@@ -321,12 +218,7 @@ test_pdf_read_back (Fixture       *fx,
   g_assert_cmpint (poppler_document_get_creation_date (doc), ==, 1781524800);  /* VIGIE_NOW */
 
   /* qpdf finds nothing wrong. */
-  {
-    const char *argv[] = { "qpdf", "--check", path, NULL };
-    g_autofree char *out = run_tool (argv);
-
-    g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
-  }
+  vigie_report_test_assert_qpdf_ok (path);
   save_screenshots (path, "report-fixture-internal-en");
 }
 
@@ -336,13 +228,8 @@ test_pdf_reproducible (Fixture       *fx,
 {
   g_autofree char *a = write_report (fx, "a.pdf", VIGIE_LEVEL_PUBLIC, "en", NULL);
   g_autofree char *b = write_report (fx, "b.pdf", VIGIE_LEVEL_PUBLIC, "en", NULL);
-  g_autofree char *ca = NULL, *cb = NULL;
-  gsize la, lb;
 
-  g_assert_true (g_file_get_contents (a, &ca, &la, NULL));
-  g_assert_true (g_file_get_contents (b, &cb, &lb, NULL));
-  g_assert_cmpuint (la, >, 1000);
-  g_assert_cmpmem (ca, la, cb, lb);
+  vigie_report_test_assert_same_bytes (a, b, 1000);
 }
 
 static void
@@ -352,9 +239,9 @@ test_pdf_public (Fixture       *fx,
   g_autofree char *pub = write_report (fx, "public.pdf", VIGIE_LEVEL_PUBLIC, "en", NULL);
   g_autofree char *internal = write_report (fx, "internal.pdf", VIGIE_LEVEL_INTERNAL, "en", NULL);
   g_autofree char *brand = write_report (fx, "brand.pdf", VIGIE_LEVEL_BRAND, "en", NULL);
-  g_autofree char *pub_text = pdf_text (pub);
-  g_autofree char *internal_text = pdf_text (internal);
-  g_autofree char *brand_text = pdf_text (brand);
+  g_autofree char *pub_text = vigie_report_test_pdf_text (pub);
+  g_autofree char *internal_text = vigie_report_test_pdf_text (internal);
+  g_autofree char *brand_text = vigie_report_test_pdf_text (brand);
 
   /* The redaction proof for the PDF. */
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
@@ -384,7 +271,7 @@ test_pdf_french (Fixture       *fx,
                  gconstpointer  data)
 {
   g_autofree char *path = write_report (fx, "fr.pdf", VIGIE_LEVEL_PUBLIC, "fr", NULL);
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = vigie_report_test_pdf_text (path);
 
   /* Reference titles, vocabulary and month names in French … */
   g_assert_nonnull (strstr (text, "Travail forcé et recrutement équitable"));
@@ -409,7 +296,7 @@ xlsx_xml (const char *path)
     path, NULL
   };
 
-  return run_tool (argv);
+  return vigie_report_test_run_tool (argv);
 }
 
 static char *
@@ -425,11 +312,9 @@ csv_folder_text (const char *dir,
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autofree char *contents = NULL;
-      struct stat st;
 
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-      g_assert_cmpint (g_stat (path, &st), ==, 0);
-      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      vigie_report_test_assert_private (path);
       g_string_append (out, contents);
       (*n_files)++;
     }
@@ -452,15 +337,13 @@ test_data_redaction (Fixture       *fx,
       g_autofree char *xml = NULL;
       g_autofree char *text = NULL;
       guint n_files;
-      struct stat st;
 
       vigie_data_export_options_init (&options);
       options.level = level;
       options.author = AUTHOR;
       g_assert_true (vigie_xlsx_export_data (fx->store, &options, xlsx, NULL, NULL, NULL, &error));
       g_assert_no_error (error);
-      g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
-      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      vigie_report_test_assert_private (xlsx);
       g_assert_true (vigie_csv_export_data (fx->store, &options, csv, NULL, NULL, NULL, &error));
       g_assert_no_error (error);
 
@@ -489,8 +372,6 @@ test_xlsx_openpyxl (Fixture       *fx,
   g_autofree char *path = g_build_filename (fx->dir, "data.xlsx", NULL);
   g_autofree char *again = g_build_filename (fx->dir, "again.xlsx", NULL);
   g_autofree char *script = g_test_build_filename (G_TEST_DIST, "report", "check-xlsx.py", NULL);
-  g_autofree char *a = NULL, *b = NULL;
-  gsize la, lb;
   VigieDataExportOptions options;
 
   vigie_data_export_options_init (&options);
@@ -499,15 +380,13 @@ test_xlsx_openpyxl (Fixture       *fx,
   g_assert_no_error (error);
   {
     const char *argv[] = { "/usr/bin/python3", script, path, AUTHOR, NULL };
-    g_autofree char *out = run_tool (argv);
+    g_autofree char *out = vigie_report_test_run_tool (argv);
 
     g_assert_cmpstr (out, ==, "ok\n");
   }
   /* The same data and options give the same bytes. */
   g_assert_true (vigie_xlsx_export_data (fx->store, &options, again, NULL, NULL, NULL, &error));
-  g_assert_true (g_file_get_contents (path, &a, &la, NULL));
-  g_assert_true (g_file_get_contents (again, &b, &lb, NULL));
-  g_assert_cmpmem (a, la, b, lb);
+  vigie_report_test_assert_same_bytes (path, again, 0);
 }
 
 static guint
@@ -658,12 +537,7 @@ test_demo_screenshots (Fixture       *fx,
                                                     &error));
         g_assert_no_error (error);
         g_assert_cmpint (n_pages, >=, 2);
-        {
-          const char *argv[] = { "qpdf", "--check", path, NULL };
-          g_autofree char *out = run_tool (argv);
-
-          g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
-        }
+        vigie_report_test_assert_qpdf_ok (path);
         save_screenshots (path, prefix);
       }
 }
@@ -672,13 +546,10 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, VIGIE_BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, NULL);
+  vigie_report_test_init (&argc, &argv);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, set_up, fn, tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, set_up, fn, \
+                                  vigie_report_test_fixture_tear_down)
   ADD ("/report/pdf/read-back", test_pdf_read_back);
   ADD ("/report/pdf/reproducible", test_pdf_reproducible);
   ADD ("/report/pdf/public-redaction", test_pdf_public);

@@ -8,11 +8,11 @@
  */
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "report-test-util.h"
 #include "vigie-import.h"
 #include "vigie-site.h"
 #include "vigie-store-private.h"
@@ -127,55 +127,13 @@ static const char fixture_sql[] =
   "  'cleaning', 35, 20, 'MKCHEMNOTES', 'x', 'x');"
   "INSERT INTO product_hazards VALUES (1, 'H350');";
 
-typedef struct
-{
-  char       *dir;
-  VigieStore *store;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
+typedef VigieReportFixture Fixture;
 
 static void
 set_up (Fixture       *fx,
         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  fx->dir = g_dir_make_tmp ("vigie-website-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (fx->dir, "dataset.db", NULL);
-  fx->store = vigie_store_open (db, &error);
-  g_assert_no_error (error);
-  vigie_store_exec (fx->store, fixture_sql, &error);
-  g_assert_no_error (error);
-}
-
-static void
-tear_down (Fixture       *fx,
-           gconstpointer  data)
-{
-  g_clear_object (&fx->store);
-  remove_tree (fx->dir);
-  g_free (fx->dir);
+  vigie_report_test_fixture_set_up (fx, "vigie-website-XXXXXX", fixture_sql);
 }
 
 static const char * const en_fr[] = { "en", "fr", NULL };
@@ -653,13 +611,10 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, VIGIE_BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, NULL);
+  vigie_report_test_init (&argc, &argv);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, set_up, fn, tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, set_up, fn, \
+                                  vigie_report_test_fixture_tear_down)
   ADD ("/website/redaction", test_redaction);
   ADD ("/website/reproducible", test_reproducible);
   ADD ("/website/reimport", test_reimport);

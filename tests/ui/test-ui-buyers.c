@@ -7,10 +7,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
+#include "ui-test-util.h"
 #include "vigie-application.h"
 #include "vigie-buyers-private.h"
 #include "vigie-chart-widget.h"
@@ -23,33 +22,6 @@ static VigieApplication *app;
 static VigieWindow *window;
 static VigieBuyersPage *page;
 static char *tmpdir;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* TRUE when a GtkLabel under WIDGET shows exactly TEXT. */
 static gboolean
@@ -65,23 +37,6 @@ has_label (GtkWidget  *widget,
   return FALSE;
 }
 
-static gboolean
-toast_showing (void)
-{
-  GType type = g_type_from_name ("AdwToastWidget");
-
-  return type != 0 && find_descendant (GTK_WIDGET (window), type) != NULL;
-}
-
-static void
-wait_no_toast (void)
-{
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (toast_showing () && g_get_monotonic_time () < end)
-    iterate (100);
-}
-
 static VigieStore *
 store (void)
 {
@@ -89,69 +44,17 @@ store (void)
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *base)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  const char *env_dir = g_getenv ("VIGIE_SCREENSHOT_DIR");
-  const char *language = g_getenv ("LANGUAGE");
-
-  if (language != NULL && *language != '\0' && !g_str_has_prefix (language, "en"))
-    {
-      g_autofree char *code = g_strndup (language, strcspn (language, "_:.@"));
-      name = g_strdup_printf ("%s-%s.png", base, code);
-    }
-  else
-    name = g_strdup_printf ("%s.png", base);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (env_dir != NULL && *env_dir != '\0')
-    dir = g_strdup (env_dir);
-  else
-    dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
-}
-
-static void
 open_demo (void)
 {
-  g_autofree char *path = g_build_filename (tmpdir, "demo.db", NULL);
-  g_autoptr(GError) error = NULL;
-  VigieDemoOptions options = { .n_sites = 200, .n_findings = 2000, .seed = 1, .today = NULL };
+  g_autofree char *path = NULL;
 
   if (window != NULL)
     return;
-  {
-    g_autoptr(VigieStore) demo = vigie_store_open (path, &error);
-
-    g_assert_no_error (error);
-    g_assert_true (vigie_demo_generate (demo, &options, NULL, NULL, NULL, &error));
-    g_assert_no_error (error);
-  }
-  window = vigie_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (vigie_window_open_database (window, path));
-  vigie_window_show_page (window, "buyers");
-  iterate (200);
-  page = VIGIE_BUYERS_PAGE (find_descendant (GTK_WIDGET (window), VIGIE_TYPE_BUYERS_PAGE));
+  path = vigie_test_make_demo (tmpdir, "demo.db", 200, 2000, 1);
+  window = vigie_test_open_window (app, path, "buyers");
+  vigie_test_iterate (200);
+  page = VIGIE_BUYERS_PAGE (vigie_test_find_descendant (GTK_WIDGET (window), VIGIE_TYPE_BUYERS_PAGE));
   g_assert_nonnull (page);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 }
 
 static guint
@@ -176,10 +79,10 @@ wait_dashboard (gint64 id)
       d = vigie_buyers_page_get_dashboard (page);
       if (!vigie_buyers_page_get_busy (page) && d != NULL && d->organisation_id == id)
         {
-          iterate (100);
+          vigie_test_iterate (100);
           return d;
         }
-      iterate (20);
+      vigie_test_iterate (20);
     }
   g_assert_not_reached ();
   return NULL;
@@ -244,11 +147,11 @@ test_dashboard (void)
   /* Searching narrows it. */
   gtk_editable_set_text (vigie_buyers_page_get_search_entry (page),
                          ((VigieOrganisationSummary *) g_ptr_array_index (all, 0))->name);
-  iterate (400);
+  vigie_test_iterate (400);
   g_assert_cmpuint (n_sidebar_rows (), >=, 1);
   g_assert_cmpuint (n_sidebar_rows (), <, all->len);
   gtk_editable_set_text (vigie_buyers_page_get_search_entry (page), "");
-  iterate (400);
+  vigie_test_iterate (400);
   g_assert_cmpuint (n_sidebar_rows (), ==, all->len);
 
   /* An affiliate's dashboard: the page shows the engine's numbers. */
@@ -273,27 +176,26 @@ test_dashboard (void)
   /* No performance components for a buyer. */
   g_assert_false (has_label (vigie_buyers_page_get_dashboard_box (page),
                              _("Performance Components")));
-  iterate (600);
+  vigie_test_iterate (600);
   /* The dashboard's charts are reachable by keyboard: each bar is announced with its
    * value. */
   {
-    GtkWidget *chart = find_descendant (vigie_buyers_page_get_dashboard_box (page),
+    GtkWidget *chart = vigie_test_find_descendant (vigie_buyers_page_get_dashboard_box (page),
                                         VIGIE_TYPE_CHART_WIDGET);
     g_autofree char *first = NULL;
 
     g_assert_nonnull (chart);
     g_assert_true (gtk_widget_get_focusable (chart));
     gtk_widget_grab_focus (chart);
-    iterate (50);
+    vigie_test_iterate (50);
     g_assert_cmpuint (vigie_chart_widget_get_focused_element (VIGIE_CHART_WIDGET (chart)), ==, 0);
     first = g_strdup (vigie_chart_widget_get_accessible_text (VIGIE_CHART_WIDGET (chart)));
     g_assert_nonnull (strstr (first, ": "));
     g_assert_nonnull (strstr (first, " (1 "));   /* "(1 of N)" in any language */
     vigie_chart_widget_set_focused_element (VIGIE_CHART_WIDGET (chart), G_MAXUINT);
   }
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  wait_no_toast ();
-  save_screenshot (GTK_WIDGET (window), "buyers");
+  vigie_test_wait_until (vigie_test_no_toast, window, 30000);
+  vigie_test_save_localised_screenshot (GTK_WIDGET (window), "buyers", 0);
   g_clear_pointer (&engine, vigie_supplier_dashboard_free);
 
   /* A brand: the ranking is the engine's, and the performance components are shown with
@@ -316,13 +218,12 @@ test_dashboard (void)
 
       g_assert_true (has_label (vigie_buyers_page_get_dashboard_box (page), percent));
     }
-  iterate (600);
+  vigie_test_iterate (600);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  scroll_dashboard_to (find_descendant (vigie_buyers_page_get_dashboard_box (page),
+  scroll_dashboard_to (vigie_test_find_descendant (vigie_buyers_page_get_dashboard_box (page),
                                         ADW_TYPE_PREFERENCES_GROUP));
-  iterate (300);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "supplier-dashboard");
+  vigie_test_iterate (300);
+  vigie_test_save_localised_screenshot (GTK_WIDGET (window), "supplier-dashboard", 0);
 }
 
 static void
@@ -340,10 +241,10 @@ test_open_site (void)
   site = ((VigieLeverageSite *) g_ptr_array_index (d->sites, 0))->site_id;
   view = vigie_buyers_page_get_sites_view (page);
   g_signal_emit_by_name (view, "activate", 0u);
-  iterate (300);
+  vigie_test_iterate (300);
   stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "factories");
-  factories = find_descendant (GTK_WIDGET (window), VIGIE_TYPE_FACTORIES_PAGE);
+  factories = vigie_test_find_descendant (GTK_WIDGET (window), VIGIE_TYPE_FACTORIES_PAGE);
   {
     VigieSiteList *list = vigie_factories_page_get_site_list (VIGIE_FACTORIES_PAGE (factories));
     GtkSelectionModel *model = gtk_column_view_get_model (vigie_factories_page_get_column_view (VIGIE_FACTORIES_PAGE (factories)));
@@ -353,7 +254,7 @@ test_open_site (void)
     g_assert_cmpint (vigie_site_list_get_id (list, selected), ==, site);
   }
   vigie_window_show_page (window, "buyers");
-  iterate (200);
+  vigie_test_iterate (200);
 }
 
 static void
@@ -396,7 +297,7 @@ test_create (void)
   set_text (form, "name", "Ville de Grenoble");
   set_text (form, "affiliated_on", "2026-02-28");
   g_assert_true (vigie_buyers_form_save (form));
-  iterate (200);
+  vigie_test_iterate (200);
   affiliate = vigie_buyers_page_get_selected (page);
   g_assert_cmpint (affiliate, >, 0);
   d = wait_dashboard (affiliate);
@@ -438,7 +339,7 @@ test_create (void)
   }
   vigie_buyers_form_add_link (form, site);
   g_assert_true (vigie_buyers_form_save (form));
-  iterate (200);
+  vigie_test_iterate (200);
 
   contracts = vigie_store_list_contracts_of (store (), affiliate, &error);
   g_assert_no_error (error);
@@ -453,7 +354,7 @@ test_create (void)
   g_assert_cmpint (((VigieContractLink *) g_ptr_array_index (contract->links, 0))->site_id, ==, site);
 
   /* The dashboard follows: one linked site, ranked first, with this affiliate counted. */
-  iterate (200);
+  vigie_test_iterate (200);
   d = wait_dashboard (affiliate);
   g_assert_cmpint (d->n_sites, ==, 1);
   g_assert_cmpint (d->n_contracts, ==, 1);
@@ -480,39 +381,19 @@ test_create (void)
                                          &error);
     g_assert_cmpuint (contract->links->len, ==, 2);
   }
-  wait_no_toast ();
+  vigie_test_wait_until (vigie_test_no_toast, window, 30000);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  const char *localedir = g_getenv ("VIGIE_LOCALEDIR");
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipped (run under xvfb-run)\n");
-      return 77;
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  tmpdir = g_dir_make_tmp ("vigie-ui-buyers-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmpdir, "data-home", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  app = vigie_application_new ("io.github.vigie.Vigie.TestBuyers", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  tmpdir = vigie_test_ui_init (&argc, &argv, "vigie-ui-buyers-XXXXXX", TRUE);
+  if (tmpdir == NULL)
+    return 77;
+  app = vigie_test_application_new ("io.github.vigie.Vigie.TestBuyers");
 
   g_test_add_func ("/ui/buyers/dashboard", test_dashboard);
   g_test_add_func ("/ui/buyers/open-site", test_open_site);
@@ -521,7 +402,7 @@ main (int    argc,
   status = g_test_run ();
   if (window != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
-  iterate (100);
+  vigie_test_iterate (100);
   g_clear_object (&app);
   return status;
 }

@@ -9,10 +9,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 
+#include "ui-test-util.h"
 #include "vigie-application.h"
 #include "vigie-demo.h"
 #include "vigie-factories-private.h"
@@ -95,35 +94,6 @@ fill_dataset (VigieStore *store)
 
 /* ─── Helpers ────────────────────────────────────────────────────────────── */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
 static gpointer
 page_child (const char *name)
 {
@@ -173,9 +143,7 @@ page_idle (gpointer data)
 static void
 settle (void)
 {
-  iterate (300);
-  g_assert_true (wait_until (page_idle, NULL, 10000));
-  iterate (50);
+  vigie_test_settle (page_idle, NULL, 10000);
 }
 
 static gboolean
@@ -193,8 +161,8 @@ static void
 search_for (const char *text)
 {
   gtk_editable_set_text (vigie_factories_page_get_search_entry (page), text);
-  g_assert_true (wait_until (search_applied, (gpointer) text, 10000));
-  iterate (50);
+  g_assert_true (vigie_test_wait_until (search_applied, (gpointer) text, 10000));
+  vigie_test_iterate (50);
   g_assert_true (search_applied ((gpointer) text));
 }
 
@@ -209,99 +177,13 @@ set_text (GtkWidget  *editable,
           const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  iterate (20);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type)
-          && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-  return NULL;
+  vigie_test_iterate (20);
 }
 
 static gboolean
 workforce_dialog_shown (gpointer data)
 {
-  return find_toplevel (VIGIE_TYPE_WORKFORCE_DIALOG) != NULL;
-}
-
-/* ─── Screenshots ────────────────────────────────────────────────────────── */
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GdkTexture) loaded = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  const char *env_dir = g_getenv ("VIGIE_SCREENSHOT_DIR");
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  if (env_dir != NULL && *env_dir != '\0')
-    dir = g_strdup (env_dir);
-  else
-    dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
-
-  /* Read back: the right size, and not blank. */
-  loaded = gdk_texture_new_from_filename (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (loaded), ==, width);
-  g_assert_cmpint (gdk_texture_get_height (loaded), ==, height);
-  {
-    gsize stride = (gsize) width * 4;
-    g_autofree guchar *pixels = g_malloc (stride * (gsize) height);
-    g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
-
-    gdk_texture_download (loaded, pixels, stride);
-    for (int y = 0; y < height; y += 3)
-      for (int x = 0; x < width; x += 3)
-        {
-          guint32 px = *(guint32 *) (pixels + (gsize) y * stride + (gsize) x * 4);
-
-          g_hash_table_add (colours, GUINT_TO_POINTER (px));
-        }
-    g_assert_cmpuint (g_hash_table_size (colours), >, 16);
-  }
-}
-
-static char *
-screenshot_name (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  if (language != NULL && *language != '\0' && !g_str_has_prefix (language, "en"))
-    {
-      g_autofree char *code = g_strndup (language, strcspn (language, "_:.@"));
-
-      return g_strdup_printf ("factories-%s.png", code);
-    }
-  return g_strdup ("factories.png");
+  return vigie_test_find_toplevel (VIGIE_TYPE_WORKFORCE_DIALOG, NULL) != NULL;
 }
 
 /* ─── Tests ──────────────────────────────────────────────────────────────── */
@@ -312,12 +194,7 @@ test_list (void)
   g_autofree char *expected = NULL;
   g_autoptr(VigieSiteRow) first = NULL;
 
-  window = vigie_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_assert_true (vigie_window_open_database (window, dataset_path));
-  gtk_window_present (GTK_WINDOW (window));
-  vigie_window_show_page (window, "factories");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = vigie_test_open_window (app, dataset_path, "factories");
 
   page = VIGIE_FACTORIES_PAGE (vigie_window_get_page (window, "factories"));
   g_assert_nonnull (page);
@@ -346,7 +223,7 @@ test_search (void)
   GtkEditable *search = vigie_factories_page_get_search_entry (page);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.search", NULL));
-  iterate (50);
+  vigie_test_iterate (50);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (search))
                  || gtk_widget_is_focus (GTK_WIDGET (search))
                  || gtk_widget_get_focus_child (GTK_WIDGET (search)) != NULL);
@@ -456,7 +333,7 @@ test_edit_invalid (void)
   const char *reason;
 
   g_assert_true (vigie_factories_page_select_site (page, id));
-  iterate (50);
+  vigie_test_iterate (50);
   g_assert_cmpint (vigie_site_editor_get_site_id (editor), ==, id);
 
   latitude = vigie_site_editor_get_field_row (editor, "latitude");
@@ -497,7 +374,7 @@ test_edit_invalid (void)
   g_assert_null (vigie_site_editor_get_field_error (editor, "latitude"));
   g_assert_true (vigie_site_editor_get_valid (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save", NULL));
-  iterate (50);
+  vigie_test_iterate (50);
 
   saved = vigie_store_get_site (store (), id, &error);
   g_assert_no_error (error);
@@ -546,7 +423,7 @@ test_create_edit_delete_undo (void)
   g_assert_cmpuint (n_shown (), ==, N_SITES / 5);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-site", NULL));
-  iterate (50);
+  vigie_test_iterate (50);
   g_assert_true (vigie_site_editor_get_editing (editor));
   g_assert_cmpint (vigie_site_editor_get_site_id (editor), ==, 0);
   /* No name yet: invalid, and said so. */
@@ -558,7 +435,7 @@ test_create_edit_delete_undo (void)
   set_text (vigie_site_editor_get_field_row (editor, "address"), "Lot 4, Trang Due");
   g_assert_true (vigie_site_editor_get_valid (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save", NULL));
-  iterate (50);
+  vigie_test_iterate (50);
 
   id = vigie_site_editor_get_site_id (editor);
   g_assert_cmpint (id, >, 0);
@@ -579,7 +456,7 @@ test_create_edit_delete_undo (void)
   set_text (vigie_site_editor_get_field_row (editor, "employer"), "Trang Due Staffing Ltd");
   g_assert_true (vigie_site_editor_get_modified (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.save", NULL));
-  iterate (50);
+  vigie_test_iterate (50);
   record = vigie_store_get_site (store (), id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (record->employer, ==, "Trang Due Staffing Ltd");
@@ -587,7 +464,7 @@ test_create_edit_delete_undo (void)
 
   /* Delete: no question, the row disappears, a toast offers Undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete-site", NULL));
-  iterate (50);
+  vigie_test_iterate (50);
   g_assert_cmpuint (vigie_site_list_find_position (list, id), ==, G_MAXUINT);
   g_assert_cmpuint (n_shown (), ==, N_SITES / 5);
   g_assert_false (vigie_site_editor_get_editing (editor));
@@ -607,12 +484,12 @@ test_create_edit_delete_undo (void)
   /* Undo: back in the list, selected, with every field. */
   toast = g_object_ref (vigie_factories_page_get_undo_toast (page));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.undo-delete", NULL));
-  iterate (50);
+  vigie_test_iterate (50);
   /* The toast stays until it expires; a second Undo (its button) changes nothing. */
   g_signal_emit_by_name (toast, "button-clicked");
   adw_toast_dismiss (toast);
   g_clear_object (&toast);
-  iterate (50);
+  vigie_test_iterate (50);
   g_assert_cmpuint (vigie_site_list_find_position (list, id), !=, G_MAXUINT);
   g_assert_cmpint (vigie_site_editor_get_site_id (editor), ==, id);
   record = vigie_store_get_site (store (), id, &error);
@@ -623,12 +500,12 @@ test_create_edit_delete_undo (void)
 
   /* Delete again and let the toast go: now the site is gone from the store. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete-site", NULL));
-  iterate (50);
+  vigie_test_iterate (50);
   g_assert_nonnull (vigie_factories_page_get_undo_toast (page));
   /* Let the first toast finish hiding, so this one is on screen (as a person sees it). */
-  iterate (1000);
+  vigie_test_iterate (1000);
   adw_toast_dismiss (vigie_factories_page_get_undo_toast (page));
-  iterate (100);
+  vigie_test_iterate (100);
   record = vigie_store_get_site (store (), id, &error);
   g_assert_null (record);
   g_assert_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND);
@@ -654,13 +531,13 @@ test_workforce (void)
   guint n_before;
 
   g_assert_true (vigie_factories_page_select_site (page, id));
-  iterate (50);
+  vigie_test_iterate (50);
   n_before = vigie_site_editor_get_n_workforce (editor);
   g_assert_cmpuint (n_before, ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-workforce", NULL));
-  g_assert_true (wait_until (workforce_dialog_shown, NULL, 5000));
-  dialog = VIGIE_WORKFORCE_DIALOG (find_toplevel (VIGIE_TYPE_WORKFORCE_DIALOG));
+  g_assert_true (vigie_test_wait_until (workforce_dialog_shown, NULL, 5000));
+  dialog = VIGIE_WORKFORCE_DIALOG (vigie_test_find_toplevel (VIGIE_TYPE_WORKFORCE_DIALOG, NULL));
 
   set_text (vigie_workforce_dialog_get_row (dialog, "total"), "500");
   set_text (vigie_workforce_dialog_get_row (dialog, "women"), "600");
@@ -676,7 +553,7 @@ test_workforce (void)
                                             "error"));
   g_assert_true (vigie_workforce_dialog_save (dialog, &error));
   g_assert_no_error (error);
-  iterate (100);
+  vigie_test_iterate (100);
 
   snapshots = vigie_store_list_workforce (store (), id, &error);
   g_assert_no_error (error);
@@ -756,7 +633,7 @@ test_import (void)
 
   /* A file with a bad row: nothing can be imported, and the report says why. */
   dialog = VIGIE_IMPORT_DIALOG (vigie_factories_page_import_file (page, bad_file));
-  g_assert_true (wait_until (import_dialog_settled, dialog, 20000));
+  g_assert_true (vigie_test_wait_until (import_dialog_settled, dialog, 20000));
   g_assert_cmpstr (vigie_import_dialog_get_state (dialog), ==, "report");
   g_test_message ("bad file: %s", vigie_import_dialog_get_summary (dialog));
   g_assert_false (vigie_import_dialog_get_can_import (dialog));
@@ -767,12 +644,12 @@ test_import (void)
   }
   g_assert_cmpuint (vigie_import_dialog_get_n_listed (dialog), >=, 2);
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate (50);
+  vigie_test_iterate (50);
   g_assert_cmpint (vigie_store_count (store (), "sites"), ==, n_before);
 
   /* A good file: 2 to add, 1 already present; Import adds them and the list follows. */
   dialog = g_object_ref (VIGIE_IMPORT_DIALOG (vigie_factories_page_import_file (page, good_file)));
-  g_assert_true (wait_until (import_dialog_settled, dialog, 20000));
+  g_assert_true (vigie_test_wait_until (import_dialog_settled, dialog, 20000));
   g_assert_cmpstr (vigie_import_dialog_get_state (dialog), ==, "report");
   {
     g_autofree char *added = expected_summary_part ("%s to add", 2);
@@ -785,9 +662,9 @@ test_import (void)
   }
   g_assert_true (vigie_import_dialog_get_can_import (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.import", NULL));
-  g_assert_true (wait_until (import_dialog_closed, dialog, 20000));
+  g_assert_true (vigie_test_wait_until (import_dialog_closed, dialog, 20000));
   g_object_unref (dialog);
-  iterate (100);
+  vigie_test_iterate (100);
 
   g_assert_cmpint (vigie_store_count (store (), "sites"), ==, n_before + 2);
   g_assert_cmpuint (n_shown (), ==, (guint) n_before + 2);
@@ -796,20 +673,10 @@ test_import (void)
 static void
 test_demo_screenshot (void)
 {
-  g_autofree char *name = screenshot_name ();
-  g_autofree char *demo_path = g_build_filename (tmpdir, "demo.db", NULL);
-  g_autoptr(VigieStore) demo = NULL;
-  g_autoptr(VigieSiteRow) row = NULL;
-  g_autoptr(GError) error = NULL;
-  VigieDemoOptions options = { .n_sites = 200, .n_findings = 1000, .seed = 1, .today = NULL };
-  gboolean some_findings = FALSE;
-
   /* The demo dataset: realistic names, findings, investigations. */
-  demo = vigie_store_open (demo_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (vigie_demo_generate (demo, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_clear_object (&demo);
+  g_autofree char *demo_path = vigie_test_make_demo (tmpdir, "demo.db", 200, 1000, 1);
+  g_autoptr(VigieSiteRow) row = NULL;
+  gboolean some_findings = FALSE;
 
   g_assert_true (vigie_window_open_database (window, demo_path));
   vigie_window_show_page (window, "factories");
@@ -827,11 +694,8 @@ test_demo_screenshot (void)
 
   row = row_at (2);
   g_assert_true (vigie_factories_page_select_site (page, vigie_site_row_get_id (row)));
-  iterate (200);
-  iterate (300);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  iterate (200);
-  save_screenshot (GTK_WIDGET (window), name);
+  vigie_test_iterate (500);
+  vigie_test_save_localised_screenshot (GTK_WIDGET (window), "factories", 200);
 }
 
 int
@@ -840,27 +704,11 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigieStore) fill = NULL;
-  g_autofree char *data_home = NULL;
-  const char *localedir = g_getenv ("VIGIE_LOCALEDIR");
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipped (run under xvfb-run)\n");
-      return 77;
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  tmpdir = g_dir_make_tmp ("vigie-ui-factories-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmpdir, "data-home", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
+  tmpdir = vigie_test_ui_init (&argc, &argv, "vigie-ui-factories-XXXXXX", TRUE);
+  if (tmpdir == NULL)
+    return 77;
 
   dataset_path = g_build_filename (tmpdir, "factories.db", NULL);
   fill = vigie_store_open (dataset_path, &error);
@@ -868,9 +716,7 @@ main (int    argc,
   fill_dataset (fill);
   g_clear_object (&fill);
 
-  app = vigie_application_new ("io.github.vigie.Vigie.TestFactories", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = vigie_test_application_new ("io.github.vigie.Vigie.TestFactories");
 
   g_test_add_func ("/ui/factories/list", test_list);
   g_test_add_func ("/ui/factories/search", test_search);

@@ -11,10 +11,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
+#include "ui-test-util.h"
 #include "vigie-application.h"
 #include "vigie-demo.h"
 #include "vigie-evidence.h"
@@ -33,35 +32,7 @@ static VigieApplication *app;
 static VigieWindow *window;
 static VigieFindingsPage *page;
 static char *tmpdir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
+static char *demo_path;
 
 static gboolean
 page_idle (gpointer data)
@@ -72,9 +43,7 @@ page_idle (gpointer data)
 static void
 settle (void)
 {
-  iterate (300);
-  g_assert_true (wait_until (page_idle, NULL, 15000));
-  iterate (50);
+  vigie_test_settle (page_idle, NULL, 15000);
 }
 
 static guint
@@ -87,51 +56,6 @@ static VigieStore *
 store (void)
 {
   return vigie_window_get_store (window);
-}
-
-static char *
-screenshot_name (const char *base)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  if (language != NULL && *language != '\0' && !g_str_has_prefix (language, "en"))
-    {
-      g_autofree char *code = g_strndup (language, strcspn (language, "_:.@"));
-
-      return g_strdup_printf ("%s-%s.png", base, code);
-    }
-  return g_strdup_printf ("%s.png", base);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *base)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = screenshot_name (base);
-  const char *env_dir = g_getenv ("VIGIE_SCREENSHOT_DIR");
-
-  gtk_test_widget_wait_for_draw (widget);
-  iterate (200);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  dir = env_dir != NULL && *env_dir != '\0'
-        ? g_strdup (env_dir) : g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots",
-                                                 NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
 }
 
 static void
@@ -195,72 +119,10 @@ write_pdf (const char *name,
   return path;
 }
 
-static void
-find_toasts (GtkWidget *widget,
-             GPtrArray *found)
-{
-  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0
-      && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    find_toasts (c, found);
-}
-
-static gboolean
-no_toast (gpointer data)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  find_toasts (GTK_WIDGET (data), found);
-  return found->len == 0;
-}
-
-/* Screenshots show no transient toast. A toast normally expires within its 5 s; under
- * Xvfb the "Opened …" toast of libadwaita 1.2 sometimes does not, so after a while any
- * toast still on screen is left out of the picture (hidden while it is taken). */
-static GPtrArray *
-hide_toasts (GtkWidget *window_widget)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  wait_until (no_toast, window_widget, 7000);
-  find_toasts (window_widget, found);
-  for (guint i = 0; i < found->len; i++)
-    gtk_widget_set_child_visible (g_ptr_array_index (found, i), FALSE);
-  iterate (100);
-  return found;
-}
-
-static void
-show_toasts (GPtrArray *hidden)
-{
-  for (guint i = 0; i < hidden->len; i++)
-    gtk_widget_set_child_visible (g_ptr_array_index (hidden, i), TRUE);
-  g_ptr_array_unref (hidden);
-}
-
 static gboolean
 preview_ready (gpointer data)
 {
   return vigie_evidence_preview_is_ready (VIGIE_EVIDENCE_PREVIEW (data));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* ─── Tests ──────────────────────────────────────────────────────────────── */
@@ -271,13 +133,8 @@ test_list_and_filters (void)
   GtkWidget *child;
   guint all;
 
-  window = vigie_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_assert_true (vigie_window_open_database (window, g_build_filename (tmpdir, "demo.db", NULL)));
-  gtk_window_present (GTK_WINDOW (window));
-  vigie_window_show_page (window, "findings");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  child = find_descendant (GTK_WIDGET (window), VIGIE_TYPE_FINDINGS_PAGE);
+  window = vigie_test_open_window (app, demo_path, "findings");
+  child = vigie_test_find_descendant (GTK_WIDGET (window), VIGIE_TYPE_FINDINGS_PAGE);
   g_assert_true (VIGIE_IS_FINDINGS_PAGE (child));
   page = VIGIE_FINDINGS_PAGE (child);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
@@ -310,12 +167,12 @@ test_list_and_filters (void)
     g_assert_nonnull (word);
     gtk_editable_set_text (vigie_findings_page_get_search_entry (page), word);
   }
-  iterate (400);
+  vigie_test_iterate (400);
   settle ();
   g_assert_cmpint (n_shown (), >, 0);
   g_assert_cmpint (n_shown (), <, all);
   gtk_editable_set_text (vigie_findings_page_get_search_entry (page), "");
-  iterate (400);
+  vigie_test_iterate (400);
   settle ();
   g_assert_cmpint (n_shown (), ==, all);
 
@@ -327,13 +184,13 @@ test_list_and_filters (void)
   settle ();
 
   g_assert_true (vigie_findings_page_select_finding (page, vigie_finding_list_get_id (vigie_findings_page_get_list (page), 1)));
-  iterate (300);
+  vigie_test_iterate (300);
   {
-    GPtrArray *hidden = hide_toasts (GTK_WIDGET (window));
+    GPtrArray *hidden = vigie_test_hide_toasts (GTK_WIDGET (window));
 
-    save_screenshot (GTK_WIDGET (window), "findings");
-    g_assert_true (no_toast (window));
-    show_toasts (hidden);
+    vigie_test_save_localised_screenshot (GTK_WIDGET (window), "findings", 200);
+    g_assert_true (vigie_test_no_toast (window));
+    vigie_test_show_toasts (hidden);
   }
 }
 
@@ -370,7 +227,7 @@ test_edit (void)
 
   /* Ctrl+T: the next status, saved and audited. */
   gtk_widget_activate_action (GTK_WIDGET (page), "findings.status", NULL);
-  iterate (100);
+  vigie_test_iterate (100);
   g_clear_pointer (&record, vigie_finding_record_free);
   record = vigie_store_get_finding (store (), id, &error);
   g_assert_cmpstr (record->status, !=, status_before);
@@ -379,16 +236,16 @@ test_edit (void)
 
   /* Alt+Down moves to the next finding. */
   gtk_widget_activate_action (GTK_WIDGET (page), "findings.next", NULL);
-  iterate (200);
+  vigie_test_iterate (200);
   g_assert_cmpint (vigie_finding_editor_get_id (editor), !=, id);
   gtk_widget_activate_action (GTK_WIDGET (page), "findings.previous", NULL);
-  iterate (200);
+  vigie_test_iterate (200);
   g_assert_cmpint (vigie_finding_editor_get_id (editor), ==, id);
   {
-    GPtrArray *hidden = hide_toasts (GTK_WIDGET (window));
+    GPtrArray *hidden = vigie_test_hide_toasts (GTK_WIDGET (window));
 
-    save_screenshot (GTK_WIDGET (window), "finding-editor");
-    show_toasts (hidden);
+    vigie_test_save_localised_screenshot (GTK_WIDGET (window), "finding-editor", 200);
+    vigie_test_show_toasts (hidden);
   }
 }
 
@@ -407,17 +264,17 @@ test_evidence (void)
   g_assert_nonnull (preview);
   gtk_window_set_default_size (preview, 1100, 760);
   gtk_window_present (preview);
-  g_assert_true (wait_until (preview_ready, preview, 20000));
+  g_assert_true (vigie_test_wait_until (preview_ready, preview, 20000));
   g_assert_null (vigie_evidence_preview_get_error (VIGIE_EVIDENCE_PREVIEW (preview)));
-  iterate (300);
-  save_screenshot (GTK_WIDGET (preview), "evidence-preview");
+  vigie_test_iterate (300);
+  vigie_test_save_localised_screenshot (GTK_WIDGET (preview), "evidence-preview", 200);
   gtk_window_destroy (preview);
 
   /* A damaged PDF: an error in the window, Vigie still running. */
   g_assert_true (g_file_set_contents (bad, "%PDF-1.7\n1 0 obj << /Type /Catalog", -1, NULL));
   preview = GTK_WINDOW (vigie_evidence_preview_new (GTK_WINDOW (window), bad, "damaged", TRUE));
   gtk_window_present (preview);
-  g_assert_true (wait_until (preview_ready, preview, 20000));
+  g_assert_true (vigie_test_wait_until (preview_ready, preview, 20000));
   g_assert_nonnull (vigie_evidence_preview_get_error (VIGIE_EVIDENCE_PREVIEW (preview)));
   gtk_window_destroy (preview);
 }
@@ -594,8 +451,7 @@ test_investigation (void)
                     rows_before + 1);
 
   gtk_window_set_default_size (GTK_WINDOW (cases), 1000, 720);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (cases));
-  save_screenshot (GTK_WIDGET (cases), "investigations");
+  vigie_test_save_localised_screenshot (GTK_WIDGET (cases), "investigations", 200);
 }
 
 static void
@@ -664,8 +520,7 @@ test_grievance (void)
     }
   g_assert_true (shown);
   gtk_window_set_default_size (GTK_WINDOW (cases), 1000, 720);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (cases));
-  save_screenshot (GTK_WIDGET (cases), "grievances");
+  vigie_test_save_localised_screenshot (GTK_WIDGET (cases), "grievances", 200);
 
   /* Back to the site on the Factories page. */
   {
@@ -675,10 +530,10 @@ test_grievance (void)
     g_assert_true (vigie_findings_page_reveal_site (GTK_WIDGET (page),
                                                     vigie_site_cases_window_get_site_id (cases)));
     gtk_window_destroy (weak);
-    g_assert_true (wait_until (window_gone, &weak, 2000));
+    g_assert_true (vigie_test_wait_until (window_gone, &weak, 2000));
   }
   vigie_window_show_page (window, "findings");
-  iterate (200);
+  vigie_test_iterate (200);
 }
 
 static void
@@ -699,7 +554,7 @@ test_delete_undo (void)
 
   /* Create. */
   gtk_widget_activate_action (GTK_WIDGET (page), "findings.new", NULL);
-  iterate (100);
+  vigie_test_iterate (100);
   g_assert_cmpint (vigie_finding_editor_get_id (editor), ==, 0);
   g_assert_cmpint (vigie_finding_editor_get_site_id (editor), >, 0);
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Fire exits locked during night shifts");
@@ -742,7 +597,7 @@ test_delete_undo (void)
 
   /* Delete the finding: hidden at once, still in the database until the toast goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "findings.delete", NULL));
-  iterate (100);
+  vigie_test_iterate (100);
   g_assert_cmpuint (n_shown (), ==, before);
   g_assert_cmpuint (vigie_finding_list_find_position (vigie_findings_page_get_list (page), id),
                     ==, G_MAXUINT);
@@ -753,7 +608,7 @@ test_delete_undo (void)
   toast = vigie_findings_page_get_undo_toast (page);
   g_assert_nonnull (toast);
   g_signal_emit_by_name (toast, "button-clicked");
-  iterate (100);
+  vigie_test_iterate (100);
   g_assert_cmpuint (n_shown (), ==, before + 1);
   g_assert_cmpint (vigie_finding_editor_get_id (editor), ==, id);
   g_assert_null (vigie_findings_page_get_undo_toast (page));
@@ -771,45 +626,17 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VigieStore) demo = NULL;
-  g_autofree char *data_home = NULL;
   g_autofree char *renderer = NULL;
-  g_autofree char *demo_path = NULL;
-  const char *localedir = g_getenv ("VIGIE_LOCALEDIR");
-  VigieDemoOptions options = { .n_sites = 200, .n_findings = 2000, .seed = 1, .today = NULL };
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipped (run under xvfb-run)\n");
-      return 77;
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  tmpdir = g_dir_make_tmp ("vigie-ui-findings-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmpdir, "data-home", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
+  tmpdir = vigie_test_ui_init (&argc, &argv, "vigie-ui-findings-XXXXXX", TRUE);
+  if (tmpdir == NULL)
+    return 77;
   renderer = g_test_build_filename (G_TEST_BUILT, "..", "src", "app", "vigie-pdf-render", NULL);
   g_setenv ("VIGIE_PDF_RENDER", renderer, FALSE);
 
-  demo_path = g_build_filename (tmpdir, "demo.db", NULL);
-  demo = vigie_store_open (demo_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (vigie_demo_generate (demo, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_clear_object (&demo);
-
-  app = vigie_application_new ("io.github.vigie.Vigie.TestFindings", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  demo_path = vigie_test_make_demo (tmpdir, "demo.db", 200, 2000, 1);
+  app = vigie_test_application_new ("io.github.vigie.Vigie.TestFindings");
 
   g_test_add_func ("/ui/findings/list-and-filters", test_list_and_filters);
   g_test_add_func ("/ui/findings/edit", test_edit);

@@ -8,11 +8,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui-test-util.h"
 #include "vigie-action-list.h"
 #include "vigie-application.h"
 #include "vigie-chart-widget.h"
@@ -32,154 +31,12 @@ static VigieApplication *app;
 static VigieWindow *window;
 static VigieOverviewPage *page;
 static char *tmpdir;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
+static char *demo_path;
 
 static gboolean
 overview_idle (gpointer data)
 {
   return !vigie_overview_page_get_busy (page);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static char *
-screenshot_name (const char *base)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  if (language != NULL && *language != '\0' && !g_str_has_prefix (language, "en"))
-    {
-      g_autofree char *code = g_strndup (language, strcspn (language, "_:.@"));
-
-      return g_strdup_printf ("%s-%s.png", base, code);
-    }
-  return g_strdup_printf ("%s.png", base);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *base)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = screenshot_name (base);
-  const char *env_dir = g_getenv ("VIGIE_SCREENSHOT_DIR");
-
-  gtk_test_widget_wait_for_draw (widget);
-  iterate (200);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  /* Right after a change the widget may have nothing to show until its next frame. */
-  for (int attempt = 0; node == NULL && attempt < 40; attempt++)
-    {
-      snapshot = gtk_snapshot_new ();
-      iterate (50);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  dir = env_dir != NULL && *env_dir != '\0'
-        ? g_strdup (env_dir) : g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots",
-                                                 NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
-}
-
-static void
-find_toasts (GtkWidget *widget,
-             GPtrArray *found)
-{
-  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0
-      && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    find_toasts (c, found);
-}
-
-static gboolean
-no_toast (gpointer data)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  find_toasts (GTK_WIDGET (data), found);
-  return found->len == 0;
-}
-
-/* Screenshots show no transient toast: under Xvfb the "Opened …" toast of libadwaita 1.2
- * sometimes outlives its timeout, so any toast left is hidden while the picture is taken. */
-static GPtrArray *
-hide_toasts (GtkWidget *window_widget)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  wait_until (no_toast, window_widget, 7000);
-  find_toasts (window_widget, found);
-  for (guint i = 0; i < found->len; i++)
-    gtk_widget_set_child_visible (g_ptr_array_index (found, i), FALSE);
-  iterate (100);
-  return found;
-}
-
-static void
-show_toasts (GPtrArray *hidden)
-{
-  for (guint i = 0; i < hidden->len; i++)
-    gtk_widget_set_child_visible (g_ptr_array_index (hidden, i), TRUE);
-  g_ptr_array_unref (hidden);
 }
 
 static VigieFigures *
@@ -208,7 +65,7 @@ assert_tile (const char *name,
 static const char *
 visible_page (void)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window),
+  AdwViewStack *stack = ADW_VIEW_STACK (vigie_test_find_descendant (GTK_WIDGET (window),
                                                          ADW_TYPE_VIEW_STACK));
 
   return adw_view_stack_get_visible_child_name (stack);
@@ -229,20 +86,15 @@ test_figures_shown (void)
   g_autofree char *today = vigie_today_iso ();
   GtkWidget *child;
 
-  window = vigie_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_assert_true (vigie_window_open_database (window, g_build_filename (tmpdir, "demo.db", NULL)));
-  gtk_window_present (GTK_WINDOW (window));
-  vigie_window_show_page (window, "overview");
-  child = find_descendant (GTK_WIDGET (window), VIGIE_TYPE_OVERVIEW_PAGE);
+  window = vigie_test_open_window (app, demo_path, "overview");
+  child = vigie_test_find_descendant (GTK_WIDGET (window), VIGIE_TYPE_OVERVIEW_PAGE);
   g_assert_true (VIGIE_IS_OVERVIEW_PAGE (child));
   page = VIGIE_OVERVIEW_PAGE (child);
 
   /* The computation runs in a thread: right after opening, the page is busy and the
    * window still draws frames (the main loop is free). */
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_true (wait_until (overview_idle, NULL, 60000));
-  iterate (100);
+  g_assert_true (vigie_test_wait_until (overview_idle, NULL, 60000));
+  vigie_test_iterate (100);
 
   /* The default year is this one (VIGIE_TODAY), which the demo has data for. */
   g_assert_cmpint (vigie_overview_page_get_year (page), ==, atoi (today));
@@ -271,19 +123,19 @@ test_figures_shown (void)
     }
 
   {
-    GPtrArray *hidden = hide_toasts (GTK_WIDGET (window));
+    GPtrArray *hidden = vigie_test_hide_toasts (GTK_WIDGET (window));
 
     GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (
       gtk_widget_get_ancestor (vigie_overview_page_get_chart (page, 0), GTK_TYPE_SCROLLED_WINDOW));
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
 
-    save_screenshot (GTK_WIDGET (window), "overview");
+    vigie_test_save_localised_screenshot (GTK_WIDGET (window), "overview", 200);
     /* The lower charts: the monthly line and the sites by country. */
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    iterate (200);
-    save_screenshot (GTK_WIDGET (window), "overview-charts");
+    vigie_test_iterate (200);
+    vigie_test_save_localised_screenshot (GTK_WIDGET (window), "overview-charts", 200);
     gtk_adjustment_set_value (adjustment, 0);
-    show_toasts (hidden);
+    vigie_test_show_toasts (hidden);
   }
 }
 
@@ -297,8 +149,8 @@ test_year_and_country (void)
   /* Another year: the figures follow. */
   vigie_overview_page_set_year (page, year, NULL);
   g_assert_true (vigie_overview_page_get_busy (page));
-  g_assert_true (wait_until (overview_idle, NULL, 60000));
-  iterate (50);
+  g_assert_true (vigie_test_wait_until (overview_idle, NULL, 60000));
+  vigie_test_iterate (50);
   f = engine_figures (year, NULL);
   assert_tile ("critical", f->findings_by_severity[0]);
   assert_tile ("overdue", f->actions_overdue);
@@ -318,8 +170,8 @@ test_year_and_country (void)
     g_autoptr(VigieFigures) fc = NULL;
 
     vigie_overview_page_set_year (page, year, code);
-    g_assert_true (wait_until (overview_idle, NULL, 60000));
-    iterate (50);
+    g_assert_true (vigie_test_wait_until (overview_idle, NULL, 60000));
+    vigie_test_iterate (50);
     fc = engine_figures (year, code);
     assert_tile ("sites-linked", fc->sites_linked);
     assert_tile ("major", fc->findings_by_severity[1]);
@@ -376,30 +228,30 @@ rows_of_list (const char *expected_page,
   if (g_str_equal (shown, "findings"))
     {
       VigieFindingsPage *findings = VIGIE_FINDINGS_PAGE (
-        find_descendant (GTK_WIDGET (window), VIGIE_TYPE_FINDINGS_PAGE));
+        vigie_test_find_descendant (GTK_WIDGET (window), VIGIE_TYPE_FINDINGS_PAGE));
 
-      g_assert_true (wait_until (findings_idle, findings, 60000));
-      iterate (20);
+      g_assert_true (vigie_test_wait_until (findings_idle, findings, 60000));
+      vigie_test_iterate (20);
       return g_list_model_get_n_items (G_LIST_MODEL (vigie_findings_page_get_list (findings)));
     }
   if (g_str_equal (shown, "factories"))
     {
       VigieFactoriesPage *factories = VIGIE_FACTORIES_PAGE (
-        find_descendant (GTK_WIDGET (window), VIGIE_TYPE_FACTORIES_PAGE));
+        vigie_test_find_descendant (GTK_WIDGET (window), VIGIE_TYPE_FACTORIES_PAGE));
 
-      g_assert_true (wait_until (factories_idle, factories, 60000));
-      iterate (20);
+      g_assert_true (vigie_test_wait_until (factories_idle, factories, 60000));
+      vigie_test_iterate (20);
       return g_list_model_get_n_items (G_LIST_MODEL (
         vigie_factories_page_get_site_list (factories)));
     }
   if (g_str_equal (shown, "remediation"))
     {
       VigieRemediationPage *remediation = VIGIE_REMEDIATION_PAGE (
-        find_descendant (GTK_WIDGET (window), VIGIE_TYPE_REMEDIATION_PAGE));
+        vigie_test_find_descendant (GTK_WIDGET (window), VIGIE_TYPE_REMEDIATION_PAGE));
       VigieActionList *list = vigie_remediation_page_get_list (remediation);
       guint n;
 
-      iterate (20);
+      vigie_test_iterate (20);
       n = g_list_model_get_n_items (G_LIST_MODEL (list));
       if (sum != NULL)
         {
@@ -465,27 +317,27 @@ assert_tiles_match_lists (gboolean screenshot)
   /* Investigations under way and the workers interviewed: the window listing them. */
   vigie_window_show_page (window, "overview");
   g_signal_emit_by_name (vigie_overview_page_get_tile (page, "investigations"), "clicked");
-  g_assert_true (wait_until (rows_idle, NULL, 60000));
+  g_assert_true (vigie_test_wait_until (rows_idle, NULL, 60000));
   g_assert_cmpint (vigie_overview_page_get_rows (page)->len, ==, tile_number ("investigations"));
   if (screenshot)
     {
       GtkWidget *rows = GTK_WIDGET (vigie_overview_page_get_rows_window (page));
 
       gtk_test_widget_wait_for_draw (rows);
-      iterate (500);
+      vigie_test_iterate (500);
       g_test_message ("list window: %d×%d", gtk_widget_get_width (rows),
                       gtk_widget_get_height (rows));
-      save_screenshot (rows, "overview-investigations");
+      vigie_test_save_localised_screenshot (rows, "overview-investigations", 200);
     }
   g_signal_emit_by_name (vigie_overview_page_get_tile (page, "workers"), "clicked");
-  g_assert_true (wait_until (rows_idle, NULL, 60000));
+  g_assert_true (vigie_test_wait_until (rows_idle, NULL, 60000));
   sum = 0;
   for (guint i = 0; i < vigie_overview_page_get_rows (page)->len; i++)
     sum += ((VigieFiguresRow *) g_ptr_array_index (vigie_overview_page_get_rows (page),
                                                    i))->participants;
   g_assert_cmpint (sum, ==, tile_number ("workers"));
   gtk_window_destroy (vigie_overview_page_get_rows_window (page));
-  iterate (20);
+  vigie_test_iterate (20);
 }
 
 static GtkEventController *
@@ -513,7 +365,7 @@ press_key (GtkWidget *widget,
 
   g_signal_emit_by_name (find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
                          keyval, 0, 0, &handled);
-  iterate (20);
+  vigie_test_iterate (20);
   return handled;
 }
 
@@ -528,7 +380,7 @@ focus_element (VigieOverviewChart  chart,
   const char *text;
 
   vigie_window_show_page (window, "overview");
-  iterate (50);
+  vigie_test_iterate (50);
   gtk_widget_grab_focus (GTK_WIDGET (widget));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (widget)));
   g_assert_true (press_key (GTK_WIDGET (widget), GDK_KEY_Home));
@@ -610,8 +462,8 @@ test_click_through (void)
   /* Last year (a whole one), every country. */
   vigie_window_show_page (window, "overview");
   vigie_overview_page_set_year (page, year, NULL);
-  g_assert_true (wait_until (overview_idle, NULL, 60000));
-  iterate (50);
+  g_assert_true (vigie_test_wait_until (overview_idle, NULL, 60000));
+  vigie_test_iterate (50);
   f = engine_figures (year, NULL);
   g_assert_cmpint (f->sites_linked, >, 0);
   g_assert_cmpint (f->investigations, >, 0);
@@ -632,8 +484,8 @@ test_click_through (void)
 
     vigie_window_show_page (window, "overview");
     vigie_overview_page_set_year (page, year + 1, code);
-    g_assert_true (wait_until (overview_idle, NULL, 60000));
-    iterate (50);
+    g_assert_true (vigie_test_wait_until (overview_idle, NULL, 60000));
+    vigie_test_iterate (50);
     assert_tiles_match_lists (FALSE);
     assert_charts_match_lists ();
   }
@@ -643,28 +495,6 @@ test_click_through (void)
   g_assert_false (vigie_overview_page_activate_element (page, VIGIE_OVERVIEW_CHART_THEMES, 999,
                                                         0));
   g_assert_cmpstr (visible_page (), ==, "overview");
-}
-
-/* A texture of WIDGET as it draws now. */
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-
-  /* Right after a change the widget may have nothing to show until its next frame. */
-  for (int attempt = 0; node == NULL && attempt < 40; attempt++)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      iterate (50);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 /* Pixels that differ between A and B near RECT (within 6 units of it) and elsewhere. */
@@ -712,15 +542,15 @@ test_keyboard (void)
 
   vigie_window_show_page (window, "overview");
   vigie_overview_page_set_year (page, atoi (today), NULL);
-  g_assert_true (wait_until (overview_idle, NULL, 60000));
-  iterate (100);
+  g_assert_true (vigie_test_wait_until (overview_idle, NULL, 60000));
+  vigie_test_iterate (100);
   chart = VIGIE_CHART_WIDGET (vigie_overview_page_get_chart (page, VIGIE_OVERVIEW_CHART_STATUS));
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
   gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
   vigie_chart_widget_set_focused_element (chart, G_MAXUINT);
   gtk_widget_grab_focus (GTK_WIDGET (vigie_overview_page_get_tile (page, "major")));
   gtk_widget_grab_focus (GTK_WIDGET (chart));
-  iterate (50);
+  vigie_test_iterate (50);
 
   /* The focus lands on the first bar; its name and value are announced. */
   g_assert_cmpuint (vigie_chart_widget_get_focused_element (chart), ==, 0);
@@ -759,18 +589,18 @@ test_keyboard (void)
   g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Right));
   g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Right));
   {
-    GPtrArray *hidden = hide_toasts (GTK_WIDGET (window));
+    GPtrArray *hidden = vigie_test_hide_toasts (GTK_WIDGET (window));
 
-    save_screenshot (GTK_WIDGET (window), "overview-keyboard");
-    show_toasts (hidden);
+    vigie_test_save_localised_screenshot (GTK_WIDGET (window), "overview-keyboard", 200);
+    vigie_test_show_toasts (hidden);
   }
   g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Home));
 
   /* The focus ring: drawn around the focused bar, nowhere else. */
   g_assert_true (vigie_chart_widget_get_element_rect (chart, 0, &rect));
-  focused = render_widget (GTK_WIDGET (chart));
+  focused = vigie_test_render_widget (GTK_WIDGET (chart));
   vigie_chart_widget_set_focused_element (chart, G_MAXUINT);
-  unfocused = render_widget (GTK_WIDGET (chart));
+  unfocused = vigie_test_render_widget (GTK_WIDGET (chart));
   count_changes (focused, unfocused, &rect, &inside, &outside);
   g_test_message ("focus ring: %u pixels around the bar, %u elsewhere", inside, outside);
   g_assert_cmpuint (inside, >, 2 * (guint) rect.height);
@@ -784,7 +614,7 @@ test_keyboard (void)
 
   /* A click on a bar does the same, and focuses it. */
   vigie_window_show_page (window, "overview");
-  iterate (50);
+  vigie_test_iterate (50);
   g_assert_true (vigie_chart_widget_get_element_rect (chart, last, &rect));
   g_signal_emit_by_name (find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_CLICK), "pressed",
                          1, rect.x + rect.width / 2, rect.y + rect.height / 2);
@@ -847,9 +677,9 @@ test_large_dataset (void)
   gtk_window_present (GTK_WINDOW (big));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (big));
   vigie_window_show_page (big, "overview");
-  overview = VIGIE_OVERVIEW_PAGE (find_descendant (GTK_WIDGET (big), VIGIE_TYPE_OVERVIEW_PAGE));
+  overview = VIGIE_OVERVIEW_PAGE (vigie_test_find_descendant (GTK_WIDGET (big), VIGIE_TYPE_OVERVIEW_PAGE));
   tick = gtk_widget_add_tick_callback (GTK_WIDGET (big), tick_cb, &frames, NULL);
-  iterate (200);
+  vigie_test_iterate (200);
 
   start = g_get_monotonic_time ();
   frames.first_frame = 0;
@@ -866,7 +696,7 @@ test_large_dataset (void)
                   vigie_overview_page_get_busy (overview) ? "being counted (placeholder)"
                                                           : "in already");
   page = overview;
-  g_assert_true (wait_until (overview_idle, NULL, 120000));
+  g_assert_true (vigie_test_wait_until (overview_idle, NULL, 120000));
   counted = g_get_monotonic_time ();
   frames.counting = FALSE;
   gtk_widget_remove_tick_callback (GTK_WIDGET (big), tick);
@@ -896,9 +726,9 @@ test_large_dataset (void)
       start = g_get_monotonic_time ();
       vigie_overview_page_set_year (overview, year, country);
       g_assert_true (vigie_overview_page_get_busy (overview));
-      g_assert_true (wait_until (overview_idle, NULL, 120000));
+      g_assert_true (vigie_test_wait_until (overview_idle, NULL, 120000));
       counted = g_get_monotonic_time ();
-      iterate (100);
+      vigie_test_iterate (100);
       gtk_widget_remove_tick_callback (GTK_WIDGET (big), tick);
       f = vigie_overview_page_get_figures (overview);
       g_test_message ("figures of %d%s%s in %.0f ms; longest frame gap %.0f ms (%u frames)",
@@ -911,73 +741,20 @@ test_large_dataset (void)
     }
   gtk_window_destroy (GTK_WINDOW (big));
   if (window != NULL)
-    page = VIGIE_OVERVIEW_PAGE (find_descendant (GTK_WIDGET (window), VIGIE_TYPE_OVERVIEW_PAGE));
-}
-
-/* Removes PATH and everything under it. */
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR)
-              && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
+    page = VIGIE_OVERVIEW_PAGE (vigie_test_find_descendant (GTK_WIDGET (window), VIGIE_TYPE_OVERVIEW_PAGE));
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VigieStore) demo = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *demo_path = NULL;
-  const char *localedir = g_getenv ("VIGIE_LOCALEDIR");
-  VigieDemoOptions options = { .n_sites = 200, .n_findings = 2000, .seed = 1, .today = NULL };
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipped (run under xvfb-run)\n");
-      return 77;
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  tmpdir = g_dir_make_tmp ("vigie-ui-overview-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmpdir, "data-home", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  demo_path = g_build_filename (tmpdir, "demo.db", NULL);
-  demo = vigie_store_open (demo_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (vigie_demo_generate (demo, &options, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_clear_object (&demo);
-
-  app = vigie_application_new ("io.github.vigie.Vigie.TestOverview", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  tmpdir = vigie_test_ui_init (&argc, &argv, "vigie-ui-overview-XXXXXX", TRUE);
+  if (tmpdir == NULL)
+    return 77;
+  demo_path = vigie_test_make_demo (tmpdir, "demo.db", 200, 2000, 1);
+  app = vigie_test_application_new ("io.github.vigie.Vigie.TestOverview");
 
   g_test_add_func ("/ui/overview/figures-shown", test_figures_shown);
   g_test_add_func ("/ui/overview/year-and-country", test_year_and_country);
@@ -989,7 +766,8 @@ main (int    argc,
   if (window != NULL)
     gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
-  remove_tree (tmpdir);
+  vigie_test_remove_tree (tmpdir);
   g_free (tmpdir);
+  g_free (demo_path);
   return status;
 }

@@ -11,12 +11,12 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ui-test-util.h"
 #include "vigie-annual-report.h"
 #include "vigie-application.h"
 #include "vigie-demo.h"
@@ -30,68 +30,9 @@ static VigieApplication *app;
 static VigieWindow *window;
 static VigieReportsPage *page;
 static char *tmpdir;
+static char *demo_path;
 static gint64 site_id;          /* the demo site with the most open findings */
 static char *site_name;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static char *
-screenshot_name (const char *base)
-{
-  const char *language = g_getenv ("LANGUAGE");
-
-  if (language != NULL && *language != '\0' && !g_str_has_prefix (language, "en"))
-    {
-      g_autofree char *code = g_strndup (language, strcspn (language, "_:.@"));
-
-      return g_strdup_printf ("%s-%s.png", base, code);
-    }
-  return g_strdup_printf ("%s.png", base);
-}
 
 static gboolean
 french (void)
@@ -99,69 +40,6 @@ french (void)
   const char *language = g_getenv ("LANGUAGE");
 
   return language != NULL && g_str_has_prefix (language, "fr");
-}
-
-static void
-find_toasts (GtkWidget *widget,
-             GPtrArray *found)
-{
-  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget") == 0
-      && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    find_toasts (c, found);
-}
-
-static gboolean
-no_toast (gpointer data)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  find_toasts (GTK_WIDGET (data), found);
-  return found->len == 0;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *base)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GPtrArray) toasts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = screenshot_name (base);
-  const char *env_dir = g_getenv ("VIGIE_SCREENSHOT_DIR");
-
-  /* No transient toast in the picture ("Opened …" may outlive its timeout under Xvfb). */
-  wait_until (no_toast, widget, 7000);
-  find_toasts (widget, toasts);
-  for (guint i = 0; i < toasts->len; i++)
-    {
-      g_object_ref (g_ptr_array_index (toasts, i));
-      gtk_widget_set_child_visible (g_ptr_array_index (toasts, i), FALSE);
-    }
-  gtk_test_widget_wait_for_draw (widget);
-  iterate (300);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  dir = env_dir != NULL && *env_dir != '\0'
-        ? g_strdup (env_dir) : g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots",
-                                                 NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
-  for (guint i = 0; i < toasts->len; i++)
-    gtk_widget_set_child_visible (g_ptr_array_index (toasts, i), TRUE);
 }
 
 static gboolean
@@ -179,17 +57,17 @@ preview_idle (gpointer data)
 static void
 wait_for_job (void)
 {
-  g_assert_true (wait_until (page_idle, NULL, 60000));
-  iterate (50);
+  g_assert_true (vigie_test_wait_until (page_idle, NULL, 60000));
+  vigie_test_iterate (50);
 }
 
 static void
 wait_for_renders (void)
 {
-  iterate (100);
-  g_assert_true (wait_until (preview_idle, NULL, 20000));
-  iterate (100);
-  g_assert_true (wait_until (preview_idle, NULL, 20000));
+  vigie_test_iterate (100);
+  g_assert_true (vigie_test_wait_until (preview_idle, NULL, 20000));
+  vigie_test_iterate (100);
+  g_assert_true (vigie_test_wait_until (preview_idle, NULL, 20000));
 }
 
 static gboolean
@@ -291,29 +169,6 @@ preview_and_wait (void)
   wait_for_renders ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK)
-      && (dir = g_dir_open (path, 0, NULL)) != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 /* ─── Tests ──────────────────────────────────────────────────────────────── */
 
 static void
@@ -323,16 +178,11 @@ test_page_and_problems (void)
   g_autofree char *missing = NULL;
   const char * const *languages;
 
-  window = vigie_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  g_assert_true (vigie_window_open_database (window, g_build_filename (tmpdir, "demo.db", NULL)));
-  gtk_window_present (GTK_WINDOW (window));
-  vigie_window_show_page (window, "reports");
-  stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  window = vigie_test_open_window (app, demo_path, "reports");
+  stack = ADW_VIEW_STACK (vigie_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "reports");
   page = VIGIE_REPORTS_PAGE (vigie_window_get_page (window, "reports"));
   g_assert_true (VIGIE_IS_REPORTS_PAGE (page));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_true (vigie_reports_page_get_store (page) == vigie_window_get_store (window));
 
   /* English and French (the build's catalogue) are offered for reports. */
@@ -385,16 +235,16 @@ test_site_picker (void)
   vigie_reports_page_set_kind (page, VIGIE_REPORT_KIND_PUBLIC);
   /* Search (Ctrl+F on the page) opens the picker with the search entry. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  iterate (200);
+  vigie_test_iterate (200);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-  g_assert_true (wait_until (site_search_done, NULL, 10000));
+  g_assert_true (vigie_test_wait_until (site_search_done, NULL, 10000));
   shown = G_LIST_MODEL (gtk_list_view_get_model (vigie_reports_page_get_site_view (page)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 50);
 
   /* Typing narrows the list through the full-text index; Enter takes the first match. */
   gtk_editable_set_text (search, site_name);
-  iterate (300);
-  g_assert_true (wait_until (site_search_done, NULL, 10000));
+  vigie_test_iterate (300);
+  g_assert_true (vigie_test_wait_until (site_search_done, NULL, 10000));
   shown = G_LIST_MODEL (gtk_list_view_get_model (vigie_reports_page_get_site_view (page)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (shown), <, 50);
@@ -404,21 +254,21 @@ test_site_picker (void)
     g_assert_cmpstr (vigie_site_row_get_name (first), ==, site_name);
   }
   g_signal_emit_by_name (search, "activate");
-  iterate (200);
+  vigie_test_iterate (200);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   g_assert_cmpint (vigie_reports_page_get_site (page), ==, site_id);
 
   /* A word that no site has: the list says so. */
   vigie_reports_page_set_kind (page, VIGIE_REPORT_KIND_FACTORY);
   g_assert_true (activate ("page.search"));
-  iterate (200);
+  vigie_test_iterate (200);
   gtk_editable_set_text (search, "zzqxnotasite");
-  iterate (300);
-  g_assert_true (wait_until (site_search_done, NULL, 10000));
+  vigie_test_iterate (300);
+  g_assert_true (vigie_test_wait_until (site_search_done, NULL, 10000));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
                       vigie_reports_page_get_site_view (page)))), ==, 0);
   gtk_popover_popdown (popover);
-  iterate (100);
+  vigie_test_iterate (100);
   g_assert_cmpint (vigie_reports_page_get_site (page), ==, site_id);
 }
 
@@ -469,7 +319,12 @@ test_factory_preview (void)
   vigie_pdf_preview_show_page (preview, 1);
   wait_for_renders ();
   g_assert_cmpint (vigie_pdf_preview_get_current_page (preview), ==, 1);
-  save_screenshot (GTK_WIDGET (window), "reports");
+  {
+    GPtrArray *hidden = vigie_test_hide_toasts (GTK_WIDGET (window));
+
+    vigie_test_save_localised_screenshot (GTK_WIDGET (window), "reports", 300);
+    vigie_test_show_toasts (hidden);
+  }
   vigie_pdf_preview_show_page (preview, 0);
   wait_for_renders ();
   g_assert_cmpint (vigie_pdf_preview_get_current_page (preview), ==, 0);
@@ -685,7 +540,7 @@ test_data_export (void)
 
     g_assert_true (vigie_reports_page_save_to (page, file));
   }
-  g_assert_true (wait_until (bar_moved, NULL, 20000));
+  g_assert_true (vigie_test_wait_until (bar_moved, NULL, 20000));
   g_assert_true (vigie_reports_page_get_busy (page));
   g_assert_true (activate ("page.cancel"));
   wait_for_job ();
@@ -700,7 +555,7 @@ test_data_export (void)
 
     g_assert_true (vigie_reports_page_save_to (page, file));
   }
-  g_assert_true (wait_until (bar_moved, NULL, 20000));
+  g_assert_true (vigie_test_wait_until (bar_moved, NULL, 20000));
   g_assert_true (activate ("page.cancel"));
   wait_for_job ();
   g_assert_false (g_file_test (cancelled_csv, G_FILE_TEST_EXISTS));
@@ -817,34 +672,13 @@ main (int    argc,
   g_autoptr(VigieStore) demo = NULL;
   g_autoptr(VigieSiteList) list = NULL;
   g_autoptr(VigieSiteQuery) query = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *demo_path = NULL;
-  const char *localedir = g_getenv ("VIGIE_LOCALEDIR");
-  VigieDemoOptions options = { .n_sites = 50, .n_findings = 500, .seed = 1, .today = NULL };
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipped (run under xvfb-run)\n");
-      return 77;
-    }
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  tmpdir = g_dir_make_tmp ("vigie-ui-reports-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmpdir, "data-home", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  demo_path = g_build_filename (tmpdir, "demo.db", NULL);
+  tmpdir = vigie_test_ui_init (&argc, &argv, "vigie-ui-reports-XXXXXX", TRUE);
+  if (tmpdir == NULL)
+    return 77;
+  demo_path = vigie_test_make_demo (tmpdir, "demo.db", 50, 500, 1);
   demo = vigie_store_open (demo_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (vigie_demo_generate (demo, &options, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
   /* The site with the most open findings makes the longest report. */
@@ -863,9 +697,7 @@ main (int    argc,
   g_clear_object (&list);
   g_clear_object (&demo);
 
-  app = vigie_application_new ("io.github.vigie.Vigie.TestReports", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = vigie_test_application_new ("io.github.vigie.Vigie.TestReports");
 
   g_test_add_func ("/ui/reports/page-and-problems", test_page_and_problems);
   g_test_add_func ("/ui/reports/site-picker", test_site_picker);
@@ -882,7 +714,8 @@ main (int    argc,
     gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);
   g_free (site_name);
-  remove_tree (tmpdir);
+  vigie_test_remove_tree (tmpdir);
   g_free (tmpdir);
+  g_free (demo_path);
   return status;
 }

@@ -5,6 +5,7 @@
  */
 #include <glib/gstdio.h>
 
+#include "ui-test-util.h"
 #include "vigie-application.h"
 #include "vigie-demo.h"
 #include "vigie-preferences-window.h"
@@ -33,35 +34,6 @@ static char *dataset_path;
 
 /* Helpers ----------------------------------------------------------------------------- */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
 static gpointer
 template_child (VigieWindow *win,
                 const char  *name)
@@ -70,26 +42,6 @@ template_child (VigieWindow *win,
 
   g_assert_nonnull (child);
   return child;
-}
-
-/* The toplevel of TYPE that is transient for PARENT, if any. */
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *parent)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type)
-          && gtk_widget_get_visible (GTK_WIDGET (toplevel))
-          && (parent == NULL || gtk_window_get_transient_for (toplevel) == parent))
-        return toplevel;
-    }
-  return NULL;
 }
 
 static void
@@ -159,52 +111,29 @@ assert_texture_rich (GdkTexture *texture)
   g_assert_cmpuint (n_light, >, (guint) (width / 3) * (height / 3) / 4);
 }
 
-/* In-process screenshot of WIDGET as a PNG in the build directory; checks it back. */
-static char *
+/* In-process screenshot of WIDGET as a PNG in the build directory (never with the
+ * documentation's screenshots of $VIGIE_SCREENSHOT_DIR); checks it back. */
+static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_autofree char *path = NULL;
   g_autoptr(GdkTexture) loaded = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
   GStatBuf st;
 
-  g_assert_cmpint (width, >, 200);
-  g_assert_cmpint (height, >, 200);
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 200);
+  g_assert_cmpint (gtk_widget_get_height (widget), >, 200);
   /* Let CSS transitions (a switcher button's background, a toast) settle. */
-  iterate (500);
+  vigie_test_iterate (500);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%d×%d)", path, width, height);
-
+  path = vigie_test_save_screenshot_in (widget, dir, name);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 10 * 1024);
-
   loaded = gdk_texture_new_from_filename (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (loaded), ==, width);
-  g_assert_cmpint (gdk_texture_get_height (loaded), ==, height);
   assert_texture_rich (loaded);
-
-  return g_steal_pointer (&path);
 }
 
 static gboolean
@@ -216,7 +145,7 @@ window_not_busy (gpointer data)
 static gboolean
 toplevel_about_shown (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL) != NULL;
+  return vigie_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL) != NULL;
 }
 
 static char *
@@ -341,7 +270,7 @@ test_show_pages (void)
   /* The Overview, as a person sees it. */
   vigie_window_show_page (window, "overview");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_free (save_screenshot (GTK_WIDGET (window), "ui-shell-overview.png"));
+  save_screenshot (GTK_WIDGET (window), "ui-shell-overview.png");
 
   /* The public API does the same. */
   vigie_window_show_page (window, "reports");
@@ -455,7 +384,7 @@ test_datasets (void)
   g_clear_object (&copied);
   /* A copy over the open dataset itself is refused. */
   g_assert_false (vigie_window_save_copy (window, dataset_path));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  dialog = vigie_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   gtk_window_destroy (dialog);
 
@@ -480,7 +409,7 @@ test_datasets (void)
   g_assert_nonnull (find_menu_item (window, "second_set.vigie"));
   /* Creating over an existing file is refused and the file is left alone. */
   g_assert_false (vigie_window_create_database (window, dataset_path));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  dialog = vigie_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   gtk_window_destroy (dialog);
   g_assert_cmpstr (vigie_store_get_path (vigie_window_get_store (window)), ==, second);
@@ -490,7 +419,7 @@ test_datasets (void)
                                       NULL));
   before = read_file (bogus);
   g_assert_false (vigie_window_open_database (window, bogus));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  dialog = vigie_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_test_message ("error: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   g_assert_true (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
@@ -504,7 +433,7 @@ test_datasets (void)
   /* A missing file is not created by opening it. */
   g_assert_false (vigie_window_open_database (window, missing));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  dialog = vigie_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   gtk_window_destroy (dialog);
 
@@ -534,15 +463,15 @@ test_dialogs (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (overlay));
-  g_free (save_screenshot (GTK_WIDGET (overlay), "ui-shell-shortcuts.png"));
+  save_screenshot (GTK_WIDGET (overlay), "ui-shell-shortcuts.png");
   gtk_window_close (GTK_WINDOW (overlay));
-  iterate (50);
+  vigie_test_iterate (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
   /* About */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  g_assert_true (wait_until (toplevel_about_shown, NULL, 5000));
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
+  g_assert_true (vigie_test_wait_until (toplevel_about_shown, NULL, 5000));
+  about = vigie_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
                    "Vigie");
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==,
@@ -552,7 +481,7 @@ test_dialogs (void)
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (about));
   gtk_window_destroy (about);
-  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL));
+  g_assert_null (vigie_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL));
 
   /* Preferences, bound to the settings. */
   if (vigie_application_get_settings (app) == NULL)
@@ -561,14 +490,14 @@ test_dialogs (void)
       return;
     }
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW, GTK_WINDOW (window));
+  preferences = vigie_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW, GTK_WINDOW (window));
   g_assert_nonnull (preferences);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (preferences));
-  g_free (save_screenshot (GTK_WIDGET (preferences), "ui-shell-preferences.png"));
+  save_screenshot (GTK_WIDGET (preferences), "ui-shell-preferences.png");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
                                                 "deadlines");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (preferences));
-  g_free (save_screenshot (GTK_WIDGET (preferences), "ui-shell-deadlines.png"));
+  save_screenshot (GTK_WIDGET (preferences), "ui-shell-deadlines.png");
   {
     static const struct {
       const char *child;
@@ -632,7 +561,6 @@ test_welcome_and_demo (void)
 {
   g_autofree char *demo_path = g_build_filename (tmpdir, "fresh", "vigie.db", NULL);
   g_autofree char *empty_path = g_build_filename (tmpdir, "empty", "vigie.db", NULL);
-  g_autofree char *shot = NULL;
   VigieWindow *fresh;
   GtkStack *main_stack;
   VigieStore *store;
@@ -646,24 +574,24 @@ test_welcome_and_demo (void)
   g_assert_true (gtk_widget_get_visible (template_child (fresh, "create_demo_button")));
   g_assert_true (gtk_widget_get_sensitive (template_child (fresh, "create_demo_button")));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fresh));
-  g_free (save_screenshot (GTK_WIDGET (fresh), "ui-shell-welcome.png"));
+  save_screenshot (GTK_WIDGET (fresh), "ui-shell-welcome.png");
 
   /* Cancelled at once: nothing is left behind, the welcome page is back. */
   gtk_widget_activate_action (GTK_WIDGET (fresh), "win.create-demo", NULL);
   g_assert_true (vigie_window_get_busy (fresh));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "progress");
   gtk_widget_activate_action (GTK_WIDGET (fresh), "win.cancel-demo", NULL);
-  g_assert_true (wait_until (window_not_busy, fresh, 60000));
+  g_assert_true (vigie_test_wait_until (window_not_busy, fresh, 60000));
   g_assert_null (vigie_window_get_store (fresh));
   g_assert_false (g_file_test (demo_path, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "welcome");
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (fresh)));
+  g_assert_null (vigie_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (fresh)));
 
   /* Created for real, in the background, with progress. */
   gtk_widget_activate_action (GTK_WIDGET (fresh), "win.create-demo", NULL);
   g_assert_true (vigie_window_get_busy (fresh));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fresh));
-  g_assert_true (wait_until (window_not_busy, fresh, 90000));
+  g_assert_true (vigie_test_wait_until (window_not_busy, fresh, 90000));
   store = vigie_window_get_store (fresh);
   g_assert_nonnull (store);
   g_assert_cmpstr (vigie_store_get_path (store), ==, demo_path);
@@ -674,8 +602,8 @@ test_welcome_and_demo (void)
                                                                           "view_stack")),
                    ==, "factories");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fresh));
-  iterate (300);
-  shot = save_screenshot (GTK_WIDGET (fresh), "ui-shell-window.png");
+  vigie_test_iterate (300);
+  save_screenshot (GTK_WIDGET (fresh), "ui-shell-window.png");
 
   /* Start empty on another path. */
   vigie_window_show_welcome (fresh, empty_path);
@@ -720,58 +648,20 @@ test_window_state (void)
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
-/* GTK 4.8 miscomputes the width of some shortcut labels in a GtkShortcutsWindow and warns
- * "GtkLabel … reported min width -3"; the window still draws correctly. That one known
- * warning is dropped here; every other warning and critical still aborts the test. */
-static GLogWriterOutput
-log_writer_cb (GLogLevelFlags   log_level,
-               const GLogField *fields,
-               gsize            n_fields,
-               gpointer         user_data)
-{
-  if ((log_level & G_LOG_LEVEL_WARNING) != 0)
-    for (gsize i = 0; i < n_fields; i++)
-      if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0
-          && strstr (fields[i].value, "reported min width -") != NULL)
-        return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VigieStore) store = NULL;
-  g_autofree char *data_home = NULL;
-  VigieDemoOptions options = { .n_sites = 40, .n_findings = 200, .seed = 7, .today = NULL };
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: skipped (run under xvfb-run)\n");
-      return 77;
-    }
+  /* Not localised: the test reads the English interface. */
+  tmpdir = vigie_test_ui_init (&argc, &argv, "vigie-ui-XXXXXX", FALSE);
+  if (tmpdir == NULL)
+    return 77;
+  vigie_test_install_log_filter ();
 
-  tmpdir = g_dir_make_tmp ("vigie-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  /* The default dataset path must never be the user's. */
-  data_home = g_build_filename (tmpdir, "data-home", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  g_log_set_writer_func (log_writer_cb, NULL, NULL);
-
-  dataset_path = g_build_filename (tmpdir, "vigie-test.db", NULL);
-  store = vigie_store_open (dataset_path, &error);
-  g_assert_no_error (error);
-  vigie_demo_generate (store, &options, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
-
-  app = vigie_application_new ("io.github.vigie.Vigie.Test", G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  dataset_path = vigie_test_make_demo (tmpdir, "vigie-test.db", 40, 200, 7);
+  app = vigie_test_application_new ("io.github.vigie.Vigie.Test");
 
   g_test_add_func ("/ui/shell/window-pages", test_window_pages);
   g_test_add_func ("/ui/shell/show-pages", test_show_pages);
