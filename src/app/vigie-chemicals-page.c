@@ -4,6 +4,10 @@
  * GtkColumnView that sorts nothing itself: a probe sorter per column tells which header
  * was clicked and the order goes to the SQL query, like the Factories page.
  *
+ * The products and the choices of the filters (inventories, hazard classes) are read in
+ * worker threads on connections of their own: the page shows "Loading…" meanwhile, and a
+ * newer filter change replaces a query still on its way.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <adwaita.h>
@@ -80,8 +84,13 @@ struct _VigieChemicalsPage
   VigieStore             *store;
   VigieChemicalList      *list;
   GtkSingleSelection     *selection;
-  GCancellable           *cancellable;
-  guint                   busy;
+  GCancellable           *cancellable;   /* of the dataset's loads */
+  guint                   ids_pending;   /* queries that have not called back */
+  guint                   choices_pending;
+  gint64                  keep_id;       /* selected again when the latest query is in */
+  gint64                  want_site_id;  /* the inventory to show once the choices are in */
+  char                   *want_period;
+  GtkSpinner             *spinner;
   gboolean                updating;
 
   GPtrArray              *inventories;   /* VigieInventory, after "All inventories" */
@@ -113,6 +122,7 @@ static const struct { guint flag; const char *label; } flag_filters[] = {
 
 static void fill_substances (VigieChemicalsPage *self);
 static void fill_measurements (VigieChemicalsPage *self);
+static gint64 selected_id (VigieChemicalsPage *self);
 
 static void
 add_toast (VigieChemicalsPage *self,
@@ -293,7 +303,12 @@ query_from_widgets (VigieChemicalsPage *self)
   guint n_processes = 0;
 
   q->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  if (self->inventories != NULL && inv > 0 && inv <= self->inventories->len)
+  if (self->want_site_id != 0)
+    {
+      q->site_id = self->want_site_id;
+      q->period = g_strdup (self->want_period);
+    }
+  else if (self->inventories != NULL && inv > 0 && inv <= self->inventories->len)
     {
       VigieInventory *i = g_ptr_array_index (self->inventories, inv - 1);
 
@@ -322,7 +337,25 @@ update_count (VigieChemicalsPage *self)
                                                         "%'u products", n), n);
   const char *view = self->view_stack != NULL
                      ? gtk_stack_get_visible_child_name (self->view_stack) : NULL;
+  gboolean busy = vigie_chemicals_page_get_busy (self);
 
+  if (self->spinner != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+      gtk_spinner_set_spinning (self->spinner, busy);
+    }
+  if (self->ids_pending > 0)
+    {
+      if (g_strcmp0 (view, "substances") != 0 && g_strcmp0 (view, "measurements") != 0)
+        /* Translators: the count of products while the list is being read */
+        gtk_label_set_text (self->count_label, _("Loading…"));
+      /* The rows shown so far stay until the new ones are in. */
+      gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+      /* Translators: in place of the list of products while it is being read */
+      adw_status_page_set_title (self->empty_page, _("Loading Products…"));
+      adw_status_page_set_description (self->empty_page, NULL);
+      return;
+    }
   if (g_strcmp0 (view, "substances") != 0 && g_strcmp0 (view, "measurements") != 0)
     gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
@@ -372,26 +405,47 @@ query_done_cb (GObject      *source,
   g_autoptr(VigieChemicalsPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  self->busy--;
-  if (!vigie_chemical_list_set_query_finish (VIGIE_CHEMICAL_LIST (source), result, &error))
+  self->ids_pending--;
+  /* Of a dataset gone, or of a page gone (its widgets too). */
+  if (VIGIE_CHEMICAL_LIST (source) != self->list)
+    {
+      if (self->list_stack != NULL)
+        update_count (self);
+      return;
+    }
+  if (!vigie_chemical_list_set_query_finish (self->list, result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         add_toast (self, adw_toast_new (error->message));
+      update_count (self);
       return;
+    }
+  if (self->keep_id != 0)
+    {
+      guint position = vigie_chemical_list_find_position (self->list, self->keep_id);
+
+      if (position != G_MAXUINT)
+        gtk_single_selection_set_selected (self->selection, position);
     }
   update_count (self);
 }
 
+/* Reads the products the filters select in a worker thread; KEEP_ID is selected again
+ * once they are in. */
 static void
-run_query (VigieChemicalsPage *self)
+run_query (VigieChemicalsPage *self,
+           gint64              keep_id)
 {
   g_autoptr(VigieChemicalQuery) q = NULL;
 
   if (self->list == NULL)
     return;
   q = query_from_widgets (self);
-  self->busy++;
-  vigie_chemical_list_set_query_async (self->list, q, NULL, query_done_cb, g_object_ref (self));
+  self->keep_id = keep_id;
+  self->ids_pending++;
+  vigie_chemical_list_set_query_async (self->list, q, self->cancellable, query_done_cb,
+                                       g_object_ref (self));
+  update_count (self);
 }
 
 static void
@@ -399,7 +453,7 @@ filters_changed_cb (VigieChemicalsPage *self)
 {
   if (self->updating)
     return;
-  run_query (self);
+  run_query (self, selected_id (self));
   update_summary (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "measurements") == 0)
     fill_measurements (self);
@@ -431,23 +485,30 @@ view_changed_cb (VigieChemicalsPage *self)
     update_count (self);
 }
 
-static void
+/* Rebuilds the inventory and hazard class filters from the choices held, keeping what is
+ * chosen (by site and period, by class: the positions may have moved) or, when it is
+ * waiting, the inventory wanted. FALSE when a choice made is not offered any more. */
+static gboolean
 fill_filters (VigieChemicalsPage *self)
 {
   g_autoptr(GtkStringList) inventories = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) processes = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) classes = gtk_string_list_new (NULL);
-  const VigieVocabEntry *entries;
-  guint n = 0;
+  g_autofree char *keep_class = NULL;
+  guint inv = gtk_drop_down_get_selected (self->inventory_filter);
+  guint cls = gtk_drop_down_get_selected (self->class_filter);
+  gboolean kept = TRUE;
 
-  self->updating = TRUE;
-  g_clear_pointer (&self->inventories, g_ptr_array_unref);
-  g_clear_pointer (&self->classes, g_strfreev);
-  if (self->store != NULL)
+  if (self->classes != NULL && cls > 0 && cls <= g_strv_length (self->classes))
+    keep_class = g_strdup (self->classes[cls - 1]);
+  if (self->want_site_id == 0 && self->inventories != NULL && inv > 0
+      && inv <= self->inventories->len)
     {
-      self->inventories = vigie_chemical_list_inventories (self->store, 0, NULL);
-      self->classes = vigie_chemical_list_hazard_classes (self->store, NULL);
+      VigieInventory *i = g_ptr_array_index (self->inventories, inv - 1);
+
+      self->want_site_id = i->site_id;
+      self->want_period = g_strdup (i->period);
     }
+
   gtk_string_list_append (inventories, _("All inventories"));
   for (guint i = 0; self->inventories != NULL && i < self->inventories->len; i++)
     {
@@ -462,20 +523,99 @@ fill_filters (VigieChemicalsPage *self)
 
       gtk_string_list_append (inventories, item);
     }
-  gtk_drop_down_set_model (self->inventory_filter, G_LIST_MODEL (inventories));
-
-  gtk_string_list_append (processes, _("Every process"));
-  entries = vigie_vocab_entries (VIGIE_VOCAB_CHEMICAL_PROCESS, &n);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (processes, vigie_vocab_label (VIGIE_VOCAB_CHEMICAL_PROCESS,
-                                                          entries[i].code));
-  gtk_drop_down_set_model (self->process_filter, G_LIST_MODEL (processes));
-
   gtk_string_list_append (classes, _("Every hazard class"));
   for (guint i = 0; self->classes != NULL && self->classes[i] != NULL; i++)
     gtk_string_list_append (classes, vigie_reference_text (self->classes[i]));
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->inventory_filter, G_LIST_MODEL (inventories));
   gtk_drop_down_set_model (self->class_filter, G_LIST_MODEL (classes));
+  if (self->want_site_id != 0)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; self->inventories != NULL && i < self->inventories->len && !found; i++)
+        {
+          VigieInventory *v = g_ptr_array_index (self->inventories, i);
+
+          if (v->site_id == self->want_site_id
+              && (self->want_period == NULL || g_strcmp0 (v->period, self->want_period) == 0))
+            {
+              gtk_drop_down_set_selected (self->inventory_filter, i + 1);
+              found = TRUE;
+            }
+        }
+      kept &= found;
+    }
+  if (keep_class != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; self->classes != NULL && self->classes[i] != NULL && !found; i++)
+        if (g_str_equal (self->classes[i], keep_class))
+          {
+            gtk_drop_down_set_selected (self->class_filter, i + 1);
+            found = TRUE;
+          }
+      kept &= found;
+    }
   self->updating = FALSE;
+  self->want_site_id = 0;
+  g_clear_pointer (&self->want_period, g_free);
+  return kept;
+}
+
+static void
+choices_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(VigieChemicalsPage) self = user_data;
+  g_autoptr(VigieChemicalChoices) choices = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->choices_pending--;
+  if (VIGIE_CHEMICAL_LIST (source) != self->list)
+    {
+      if (self->list_stack != NULL)
+        update_count (self);
+      return;
+    }
+  choices = vigie_chemical_list_load_choices_finish (self->list, result, &error);
+  if (choices == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (self, adw_toast_new (error->message));
+      update_count (self);
+      return;
+    }
+  g_clear_pointer (&self->inventories, g_ptr_array_unref);
+  g_clear_pointer (&self->classes, g_strfreev);
+  self->inventories = g_steal_pointer (&choices->inventories);
+  self->classes = g_steal_pointer (&choices->hazard_classes);
+  /* An inventory or class gone (its last product deleted): the list follows the filter,
+   * now "all". */
+  if (!fill_filters (self))
+    run_query (self, selected_id (self));
+  update_summary (self);
+  update_count (self);
+}
+
+/* Reads the inventories and hazard classes in a worker thread. */
+static void
+load_choices (VigieChemicalsPage *self)
+{
+  if (self->list == NULL)
+    {
+      g_clear_pointer (&self->inventories, g_ptr_array_unref);
+      g_clear_pointer (&self->classes, g_strfreev);
+      fill_filters (self);
+      return;
+    }
+  self->choices_pending++;
+  vigie_chemical_list_load_choices_async (self->list, self->cancellable, choices_loaded_cb,
+                                          g_object_ref (self));
+  update_count (self);
 }
 
 /* ─── Substance reference ────────────────────────────────────────────────── */
@@ -1424,7 +1564,7 @@ sorter_changed_cb (VigieChemicalsPage *self)
       self->sort = (VigieChemicalSort) self->probe_hit;
       self->descending = order == GTK_ORDERING_LARGER;
     }
-  run_query (self);
+  run_query (self, selected_id (self));
 }
 
 static void
@@ -1502,9 +1642,7 @@ static void
 editor_saved_cb (VigieChemicalsPage *self,
                  gint64              id)
 {
-  g_autoptr(GError) error = NULL;
   guint inv = gtk_drop_down_get_selected (self->inventory_filter);
-  g_autoptr(VigieChemicalQuery) q = NULL;
   g_autoptr(VigieChemicalProduct) saved = vigie_chemical_get_product (self->store, id, NULL);
   gint64 keep_site = 0;
   g_autofree char *keep_period = NULL;
@@ -1525,25 +1663,14 @@ editor_saved_cb (VigieChemicalsPage *self,
       keep_period = g_strdup (saved->period);
     }
 
-  /* A new inventory may have appeared: refresh the filters, keep the choice (by site and
-   * period: the positions may have moved). */
-  fill_filters (self);
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (self->inventory_filter, 0);
-  for (guint i = 0; keep_site != 0 && self->inventories != NULL && i < self->inventories->len; i++)
-    {
-      VigieInventory *v = g_ptr_array_index (self->inventories, i);
-
-      if (v->site_id == keep_site && g_strcmp0 (v->period, keep_period) == 0)
-        gtk_drop_down_set_selected (self->inventory_filter, i + 1);
-    }
-  self->updating = FALSE;
-  q = query_from_widgets (self);
-  if (!vigie_chemical_list_set_query (self->list, q, &error))
-    add_toast (self, adw_toast_new (error->message));
-  update_count (self);
-  update_summary (self);
-  vigie_chemicals_page_select_product (self, id);
+  /* A new inventory may have appeared: the filters' choices are read again, and the
+   * inventory kept (by site and period: the positions may move) is chosen when they are
+   * in; the list shows it meanwhile. */
+  self->want_site_id = keep_site;
+  g_free (self->want_period);
+  self->want_period = g_steal_pointer (&keep_period);
+  load_choices (self);
+  run_query (self, id);
   add_toast (self, adw_toast_new (_("Product saved")));
 }
 
@@ -1592,12 +1719,12 @@ undo_clicked_cb (AdwToast      *toast,
                  PendingDelete *pd)
 {
   pd->undone = TRUE;
-  if (pd->self != NULL)
+  if (pd->self != NULL && pd->self->store == pd->store)
     {
+      /* Back in the editor at once, and selected in the list when it is read again. */
       vigie_chemical_list_unhide_id (pd->self->list, pd->id);
-      vigie_chemical_list_reload (pd->self->list, NULL);
-      update_count (pd->self);
-      vigie_chemicals_page_select_product (pd->self, pd->id);
+      vigie_chemical_editor_load (pd->self->editor, pd->id);
+      run_query (pd->self, pd->id);
     }
 }
 
@@ -1611,11 +1738,10 @@ toast_dismissed_cb (AdwToast      *toast,
     return;
   if (!vigie_chemical_delete_product (pd->store, pd->id, &error))
     g_warning ("Cannot delete chemical product: %s", error->message);
-  if (pd->self != NULL)
+  if (pd->self != NULL && pd->self->store == pd->store)
     {
       vigie_chemical_list_unhide_id (pd->self->list, pd->id);
-      fill_filters (pd->self);
-      update_summary (pd->self);
+      load_choices (pd->self);
     }
 }
 
@@ -1702,6 +1828,10 @@ vigie_chemicals_page_set_store (VigieChemicalsPage *self,
 
   if (!g_set_object (&self->store, store))
     return;
+  /* The loads of the dataset going away call back into nothing. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   g_clear_object (&self->list);
   if (store != NULL)
     {
@@ -1715,15 +1845,17 @@ vigie_chemicals_page_set_store (VigieChemicalsPage *self,
   gtk_single_selection_set_model (self->selection, self->list != NULL
                                                    ? G_LIST_MODEL (self->list) : NULL);
   vigie_chemical_editor_set_store (self->editor, store);
+  /* A new dataset: every inventory, every class and process until its choices are in. */
+  g_clear_pointer (&self->inventories, g_ptr_array_unref);
+  g_clear_pointer (&self->classes, g_strfreev);
+  self->want_site_id = 0;
+  g_clear_pointer (&self->want_period, g_free);
   fill_filters (self);
-  if (self->list != NULL)
-    {
-      g_autoptr(VigieChemicalQuery) q = query_from_widgets (self);
-      g_autoptr(GError) error = NULL;
-
-      if (!vigie_chemical_list_set_query (self->list, q, &error))
-        g_warning ("Cannot list chemical products: %s", error->message);
-    }
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->process_filter, 0);
+  self->updating = FALSE;
+  load_choices (self);
+  run_query (self, 0);
   update_count (self);
   update_summary (self);
   self->substance_id = 0;
@@ -1742,6 +1874,16 @@ vigie_chemicals_page_show_inventory (VigieChemicalsPage *self,
   if (site_id == 0)
     {
       gtk_drop_down_set_selected (self->inventory_filter, 0);
+      return TRUE;
+    }
+  if (self->choices_pending > 0)
+    {
+      /* Chosen when the choices are in; the list shows it meanwhile. */
+      self->want_site_id = site_id;
+      g_free (self->want_period);
+      self->want_period = g_strdup (period);
+      run_query (self, 0);
+      update_summary (self);
       return TRUE;
     }
   for (guint i = 0; self->inventories != NULL && i < self->inventories->len; i++)
@@ -1809,7 +1951,8 @@ vigie_chemicals_page_get_count_label (VigieChemicalsPage *self)
 gboolean
 vigie_chemicals_page_get_busy (VigieChemicalsPage *self)
 {
-  return self->busy > 0;
+  g_return_val_if_fail (VIGIE_IS_CHEMICALS_PAGE (self), FALSE);
+  return self->ids_pending > 0 || self->choices_pending > 0;
 }
 
 /* ─── GObject ────────────────────────────────────────────────────────────── */
@@ -1851,6 +1994,9 @@ vigie_chemicals_page_dispose (GObject *object)
 {
   VigieChemicalsPage *self = VIGIE_CHEMICALS_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->want_period, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIE_TYPE_CHEMICALS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
@@ -1933,6 +2079,7 @@ vigie_chemicals_page_init (VigieChemicalsPage *self)
 {
   self->named = g_hash_table_new (g_str_hash, g_str_equal);
   self->m_site_id = -1;
+  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   build_substances (self);
   build_measurements (self);
@@ -1979,5 +2126,30 @@ vigie_chemicals_page_init (VigieChemicalsPage *self)
                                 G_CALLBACK (filters_changed_cb), self);
       gtk_box_append (GTK_BOX (self->flags_box), self->flag_toggles[i]);
     }
+
+  {
+    g_autoptr(GtkStringList) processes = gtk_string_list_new (NULL);
+    const VigieVocabEntry *entries;
+    guint n = 0;
+
+    gtk_string_list_append (processes, _("Every process"));
+    entries = vigie_vocab_entries (VIGIE_VOCAB_CHEMICAL_PROCESS, &n);
+    for (guint i = 0; i < n; i++)
+      gtk_string_list_append (processes, vigie_vocab_label (VIGIE_VOCAB_CHEMICAL_PROCESS,
+                                                            entries[i].code));
+    self->updating = TRUE;
+    gtk_drop_down_set_model (self->process_filter, G_LIST_MODEL (processes));
+    self->updating = FALSE;
+  }
+  fill_filters (self);
+
+  /* Beside the count: spins while the products or the filters' choices are read. */
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  /* Translators: tooltip of the spinner shown while the products are read */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), _("Reading the products…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_widget_insert_before (GTK_WIDGET (self->spinner),
+                            gtk_widget_get_parent (GTK_WIDGET (self->count_label)),
+                            GTK_WIDGET (self->count_label));
   update_count (self);
 }

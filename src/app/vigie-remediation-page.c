@@ -6,6 +6,11 @@
  * Right: the action editor. The filters apply to both views. The overdue count goes into
  * the page's badge in the window's view switcher.
  *
+ * Everything that reads every action runs in worker threads on connections of their own
+ * (the list's ids, the timeline's spans, the choices of the site and organisation
+ * filters): the page shows "Loading…" meanwhile, its controls stay usable, and a newer
+ * filter change replaces a load still on its way.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gi18n.h>
@@ -38,6 +43,17 @@ struct _VigieRemediationPage
   gboolean              updating;
   gboolean              reload_on_map;   /* a dataset opened while the page was hidden */
   gint64                overdue;
+
+  /* Loads in worker threads: those that have not called back yet. */
+  GCancellable         *cancellable;     /* of the dataset's loads */
+  guint                 ids_pending;
+  guint                 spans_pending;
+  guint                 choices_pending;
+  gint64                keep_id;         /* selected again when the latest load is in */
+  gboolean              choices_owed;    /* the filters' choices of the dataset, not read yet */
+  gint64                want_site_id;    /* asked for before the site choices were in */
+  GtkSpinner           *spinner;
+  GtkWidget            *timeline_loading;
 
   GtkWidget            *root_box;
   GtkDropDown          *grouping;
@@ -90,6 +106,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (VigieRemediationPage *self, gint64 keep_id);
 static void update_choice_filters (VigieRemediationPage *self);
+static void update_loading (VigieRemediationPage *self);
+static gboolean select_choice (GtkDropDown *drop_down, GPtrArray *choices, gint64 id);
 static GArray *selected_ids (VigieRemediationPage *self);
 
 /* ─── Helpers ────────────────────────────────────────────────────────────── */
@@ -235,6 +253,7 @@ vigie_remediation_page_bulk_change (VigieRemediationPage  *self,
   if (!vigie_store_change_actions_status (self->store, (const gint64 *) (gpointer) ids->data,
                                           ids->len, to, NULL, NULL, NULL, error))
     return FALSE;
+  update_badge (self);
   reload (self, keep);
   if (keep != 0)
     vigie_action_editor_load (self->editor, keep, NULL);
@@ -272,8 +291,10 @@ query_from_widgets (VigieRemediationPage *self)
   guint level = gtk_drop_down_get_selected (self->escalation_filter);
   guint responsible = gtk_drop_down_get_selected (self->responsible_filter);
 
-  if (self->sites != NULL && site != GTK_INVALID_LIST_POSITION && site > 0
-      && site <= self->sites->len)
+  if (self->want_site_id != 0)
+    q->site_id = self->want_site_id;
+  else if (self->sites != NULL && site != GTK_INVALID_LIST_POSITION && site > 0
+           && site <= self->sites->len)
     q->site_id = ((VigieActionChoice *) g_ptr_array_index (self->sites, site - 1))->id;
   if (status != GTK_INVALID_LIST_POSITION && status > 0)
     q->status = g_strdup (statuses[status - 1].code);
@@ -316,6 +337,17 @@ update_count (VigieRemediationPage *self)
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
       return;
     }
+  if (self->ids_pending > 0 || self->reload_on_map)
+    {
+      /* Translators: the count of actions while the list is being read */
+      gtk_label_set_label (self->count_label, _("Loading…"));
+      /* The rows shown so far stay until the new ones are in. */
+      /* Translators: in place of the list of actions while it is being read */
+      adw_status_page_set_title (self->empty_page, _("Loading Actions…"));
+      adw_status_page_set_description (self->empty_page, NULL);
+      gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+      return;
+    }
   if (self->overdue > 0)
     {
       g_autofree char *late = vigie_factories_format_count (self->overdue);
@@ -339,52 +371,140 @@ update_count (VigieRemediationPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
+gboolean
+vigie_remediation_page_get_busy (VigieRemediationPage *self)
+{
+  g_return_val_if_fail (VIGIE_IS_REMEDIATION_PAGE (self), FALSE);
+  return self->reload_on_map || self->ids_pending > 0 || self->spans_pending > 0
+         || self->choices_pending > 0;
+}
+
+/* The spinner, "Loading…" and the placeholders of what has nothing to show yet. */
+static void
+update_loading (VigieRemediationPage *self)
+{
+  gboolean busy = self->store != NULL && vigie_remediation_page_get_busy (self);
+  const VigieTimelineData *data = vigie_timeline_widget_get_data (self->timeline);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (self->timeline_loading,
+                          self->store != NULL && (self->spans_pending > 0 || self->reload_on_map)
+                          && (data == NULL || data->n_spans == 0));
+  update_count (self);
+}
+
+static VigieTimelineGrouping
+grouping (VigieRemediationPage *self)
+{
+  return gtk_drop_down_get_selected (self->grouping) == 1 ? VIGIE_TIMELINE_GROUP_FINDING
+                                                         : VIGIE_TIMELINE_GROUP_SITE;
+}
+
+static void
+ids_loaded_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(VigieRemediationPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  self->ids_pending--;
+  /* Of a dataset gone, or of a page gone (its widgets too). */
+  if (VIGIE_ACTION_LIST (source) != self->list)
+    {
+      if (self->root_box != NULL)
+        update_loading (self);
+      return;
+    }
+  self->updating = TRUE;
+  ok = vigie_action_list_set_query_finish (self->list, result, &error);
+  if (ok && self->keep_id != 0)
+    {
+      guint position = vigie_action_list_find_position (self->list, self->keep_id);
+
+      if (position != G_MAXUINT)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+    }
+  self->updating = FALSE;
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
+  update_loading (self);
+  update_bulk_menu (self);
+}
+
+static void
+spans_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(VigieRemediationPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  VigieActionSpans *spans;
+
+  self->spans_pending--;
+  /* Of a dataset gone, or of a page gone (its widgets too). */
+  if (VIGIE_ACTION_LIST (source) != self->list)
+    {
+      if (self->root_box != NULL)
+        update_loading (self);
+      return;
+    }
+  spans = vigie_action_list_load_spans_finish (self->list, result, &error);
+  if (spans == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      update_loading (self);
+      return;
+    }
+  today = today_iso ();
+  self->updating = TRUE;
+  vigie_timeline_widget_set_spans (self->timeline, spans, vigie_julian_from_iso (today));
+  vigie_timeline_widget_select (self->timeline, self->keep_id);
+  self->updating = FALSE;
+  update_loading (self);
+}
+
+/* Loads the actions the filters select, list and timeline, in worker threads; KEEP_ID is
+ * selected again once they are in. */
 static void
 reload (VigieRemediationPage *self,
         gint64                keep_id)
 {
   g_autoptr(VigieActionQuery) q = NULL;
-  g_autoptr(GError) error = NULL;
-  VigieActionSpans *spans;
-  guint position;
 
   if (self->list == NULL)
     {
       vigie_timeline_widget_set_spans (self->timeline, NULL, 0);
-      update_count (self);
+      update_loading (self);
       return;
     }
+  /* Any load does for the one a hidden page owes; the first reads the filters' choices. */
+  self->reload_on_map = FALSE;
+  if (self->choices_owed)
+    {
+      self->choices_owed = FALSE;
+      update_choice_filters (self);
+    }
   q = query_from_widgets (self);
-  self->updating = TRUE;
-  if (!vigie_action_list_set_query (self->list, q, &error))
-    toast (self, error->message);
-  g_clear_error (&error);
-  spans = vigie_action_spans_load (self->store, q,
-                                   gtk_drop_down_get_selected (self->grouping) == 1
-                                   ? VIGIE_TIMELINE_GROUP_FINDING : VIGIE_TIMELINE_GROUP_SITE,
-                                   &error);
-  if (spans == NULL)
-    toast (self, error->message);
-  /* Actions whose deletion awaits its Undo are left out of the timeline too. */
-  vigie_action_list_filter_spans (self->list, spans);
-  vigie_timeline_widget_set_spans (self->timeline, spans, vigie_julian_from_iso (q->today));
-  position = keep_id != 0 ? vigie_action_list_find_position (self->list, keep_id) : G_MAXUINT;
-  if (position != G_MAXUINT)
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  vigie_timeline_widget_select (self->timeline, keep_id);
-  self->updating = FALSE;
-  update_badge (self);
-  update_count (self);
-  update_bulk_menu (self);
+  self->keep_id = keep_id;
+  self->ids_pending++;
+  self->spans_pending++;
+  vigie_action_list_set_query_async (self->list, q, self->cancellable, ids_loaded_cb,
+                                     g_object_ref (self));
+  vigie_action_list_load_spans_async (self->list, q, grouping (self), self->cancellable,
+                                      spans_loaded_cb, g_object_ref (self));
+  update_loading (self);
 }
 
 static void
 page_mapped_cb (VigieRemediationPage *self)
 {
-  if (!self->reload_on_map)
-    return;
-  self->reload_on_map = FALSE;
-  reload (self, 0);
+  if (self->reload_on_map)
+    reload (self, 0);
 }
 
 static void
@@ -486,10 +606,9 @@ vigie_remediation_page_set_filters (VigieRemediationPage   *self,
   update_scope_chip (self);
 
   self->updating = TRUE;
-  gtk_drop_down_set_selected (self->site_filter, 0);
-  for (guint i = 0; self->sites != NULL && i < self->sites->len; i++)
-    if (((VigieActionChoice *) g_ptr_array_index (self->sites, i))->id == q->site_id)
-      gtk_drop_down_set_selected (self->site_filter, i + 1);
+  /* Before the site choices are in, the site is remembered until they come. */
+  self->want_site_id = self->choices_pending > 0 || self->choices_owed ? q->site_id : 0;
+  select_choice (self->site_filter, self->sites, q->site_id);
   gtk_drop_down_set_selected (self->status_filter,
                               q->status != NULL
                               ? (guint) (vigie_vocab_index (VIGIE_VOCAB_REMEDIATION_STATUS,
@@ -518,20 +637,111 @@ fill_choice_filter (GtkDropDown  *drop_down,
   gtk_drop_down_set_selected (drop_down, 0);
 }
 
+/* The id of the choice selected in DROP_DOWN (after its "All" item), 0 for none. */
+static gint64
+selected_choice (GtkDropDown *drop_down,
+                 GPtrArray   *choices)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  if (choices == NULL || selected == GTK_INVALID_LIST_POSITION || selected == 0
+      || selected > choices->len)
+    return 0;
+  return ((VigieActionChoice *) g_ptr_array_index (choices, selected - 1))->id;
+}
+
+/* Selects the choice of ID (0: "All"); FALSE when it is not offered. */
+static gboolean
+select_choice (GtkDropDown *drop_down,
+               GPtrArray   *choices,
+               gint64       id)
+{
+  gtk_drop_down_set_selected (drop_down, 0);
+  if (id == 0)
+    return TRUE;
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
+    if (((VigieActionChoice *) g_ptr_array_index (choices, i))->id == id)
+      {
+        gtk_drop_down_set_selected (drop_down, i + 1);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Only "All Sites" and "Any Organisation" (a new dataset, before its choices are in). */
 static void
-update_choice_filters (VigieRemediationPage *self)
+clear_choice_filters (VigieRemediationPage *self)
 {
   g_clear_pointer (&self->sites, g_ptr_array_unref);
   g_clear_pointer (&self->responsibles, g_ptr_array_unref);
-  if (self->store != NULL)
+  self->want_site_id = 0;
+  self->updating = TRUE;
+  fill_choice_filter (self->site_filter, _("All Sites"), NULL);
+  fill_choice_filter (self->responsible_filter, _("Any Organisation"), NULL);
+  self->updating = FALSE;
+}
+
+static void
+choices_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(VigieRemediationPage) self = user_data;
+  g_autoptr(VigieActionFilterChoices) choices = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 site, responsible;
+  gboolean kept;
+
+  self->choices_pending--;
+  /* Of a dataset gone, or of a page gone (its widgets too). */
+  if (VIGIE_ACTION_LIST (source) != self->list)
     {
-      self->sites = vigie_action_list_sites_in_use (self->store, NULL);
-      self->responsibles = vigie_action_list_responsibles_in_use (self->store, NULL);
+      if (self->root_box != NULL)
+        update_loading (self);
+      return;
     }
+  choices = vigie_action_list_load_filter_choices_finish (self->list, result, &error);
+  if (choices == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      update_loading (self);
+      return;
+    }
+  /* The choices made stay chosen (by id: the positions may have moved). */
+  site = self->want_site_id != 0 ? self->want_site_id
+                                 : selected_choice (self->site_filter, self->sites);
+  responsible = selected_choice (self->responsible_filter, self->responsibles);
+  g_clear_pointer (&self->sites, g_ptr_array_unref);
+  g_clear_pointer (&self->responsibles, g_ptr_array_unref);
+  self->sites = g_steal_pointer (&choices->sites);
+  self->responsibles = g_steal_pointer (&choices->responsibles);
+  self->want_site_id = 0;
   self->updating = TRUE;
   fill_choice_filter (self->site_filter, _("All Sites"), self->sites);
   fill_choice_filter (self->responsible_filter, _("Any Organisation"), self->responsibles);
+  kept = select_choice (self->site_filter, self->sites, site);
+  kept &= select_choice (self->responsible_filter, self->responsibles, responsible);
   self->updating = FALSE;
+  /* A site or organisation left without actions: the list follows the filter, now "All". */
+  if (!kept)
+    reload (self, vigie_action_editor_get_action_id (self->editor));
+  update_loading (self);
+}
+
+/* Reads the sites and organisations that have actions, in a worker thread. */
+static void
+update_choice_filters (VigieRemediationPage *self)
+{
+  if (self->list == NULL)
+    {
+      clear_choice_filters (self);
+      return;
+    }
+  self->choices_pending++;
+  vigie_action_list_load_filter_choices_async (self->list, self->cancellable, choices_loaded_cb,
+                                               g_object_ref (self));
+  update_loading (self);
 }
 
 /* ─── Selection between the timeline, the list and the editor ───────────── */
@@ -609,6 +819,7 @@ editor_saved_cb (VigieActionEditor    *editor,
 {
   if (created)
     update_choice_filters (self);
+  update_badge (self);
   reload (self, id);
 }
 
@@ -617,6 +828,7 @@ editor_status_changed_cb (VigieActionEditor    *editor,
                           gint64                id,
                           VigieRemediationPage *self)
 {
+  update_badge (self);
   reload (self, id);
 }
 
@@ -822,6 +1034,7 @@ pending_delete_commit (PendingDelete *pd)
   if (self->list != NULL && self->store == pd->store)
     {
       vigie_action_list_unhide_id (self->list, pd->id);
+      update_badge (self);
       update_choice_filters (self);
       reload (self, vigie_action_editor_get_action_id (self->editor));
     }
@@ -848,9 +1061,10 @@ undo_toast_clicked_cb (AdwToast      *toast,
   g_ptr_array_remove (self->pending, pd);
   if (self->list != NULL && self->store == pd->store)
     {
+      /* Back in the editor at once, and selected in the list when it is read again. */
       vigie_action_list_unhide_id (self->list, pd->id);
+      open_action (self, pd->id);
       reload (self, pd->id);
-      vigie_remediation_page_select_action (self, pd->id);
     }
 }
 
@@ -1490,6 +1704,12 @@ build (VigieRemediationPage *self)
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (toolbar), spacer);
 
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  /* Translators: tooltip of the spinner shown while the actions are read */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), _("Reading the actions…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->spinner));
+
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
   gtk_label_set_ellipsize (self->count_label, PANGO_ELLIPSIZE_END);
@@ -1610,7 +1830,27 @@ build (VigieRemediationPage *self)
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->timeline));
   gtk_widget_set_size_request (scrolled, -1, 140);
-  gtk_paned_set_start_child (GTK_PANED (vpaned), scrolled);
+  {
+    /* Over the timeline while it has nothing to show and its spans are being read. */
+    GtkWidget *overlay = gtk_overlay_new ();
+    GtkWidget *label;
+    GtkWidget *spinner = gtk_spinner_new ();
+
+    gtk_overlay_set_child (GTK_OVERLAY (overlay), scrolled);
+    self->timeline_loading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    gtk_widget_set_halign (self->timeline_loading, GTK_ALIGN_CENTER);
+    gtk_widget_set_valign (self->timeline_loading, GTK_ALIGN_CENTER);
+    gtk_widget_set_can_target (self->timeline_loading, FALSE);
+    gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+    gtk_box_append (GTK_BOX (self->timeline_loading), spinner);
+    /* Translators: shown over the empty timeline while it is being read */
+    label = gtk_label_new (_("Loading the timeline…"));
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_box_append (GTK_BOX (self->timeline_loading), label);
+    gtk_widget_set_visible (self->timeline_loading, FALSE);
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->timeline_loading);
+    gtk_paned_set_start_child (GTK_PANED (vpaned), overlay);
+  }
 
   self->list_stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_size_request (GTK_WIDGET (self->list_stack), -1, 140);
@@ -1662,6 +1902,10 @@ vigie_remediation_page_set_store (VigieRemediationPage *self,
   flush_pending (self);
   if (self->picker != NULL)
     gtk_window_destroy (GTK_WINDOW (self->picker));
+  /* The loads of the dataset going away call back into nothing. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   g_set_object (&self->store, store);
   vigie_action_editor_set_store (self->editor, store);
   g_clear_object (&self->list);
@@ -1674,24 +1918,24 @@ vigie_remediation_page_set_store (VigieRemediationPage *self,
   gtk_toggle_button_set_active (self->overdue_toggle, FALSE);
   gtk_toggle_button_set_active (self->month_toggle, FALSE);
   self->updating = FALSE;
-  update_choice_filters (self);
+  clear_choice_filters (self);
+  vigie_timeline_widget_set_spans (self->timeline, NULL, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-action", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-action-same", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete-action", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.rollup", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save", store != NULL);
-  /* Loading every action and its timeline span is the page's own work: a large dataset
-   * must not hold up the window (and the Overview) when it opens, so a hidden page loads
-   * when first shown. The overdue badge is one indexed count. */
-  if (store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->reload_on_map = FALSE;
-      reload (self, 0);
-    }
+  /* Every action, its timeline span and the filters' choices are read in worker threads;
+   * a hidden page starts when first shown, so that a dataset opening does not read for
+   * pages nobody looks at. The overdue badge is one indexed count. */
+  self->choices_owed = store != NULL;
+  update_badge (self);
+  if (store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self, 0);
   else
     {
-      self->reload_on_map = TRUE;
-      update_badge (self);
+      self->reload_on_map = store != NULL;
+      update_loading (self);
     }
   {
     g_autofree char *today = today_iso ();
@@ -1795,6 +2039,8 @@ vigie_remediation_page_dispose (GObject *object)
   VigieRemediationPage *self = VIGIE_REMEDIATION_PAGE (object);
 
   flush_pending (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->scope, vigie_action_query_free);
   g_clear_weak_pointer (&self->undo_toast);
@@ -1872,6 +2118,7 @@ static void
 vigie_remediation_page_init (VigieRemediationPage *self)
 {
   self->pending = g_ptr_array_new_with_free_func (pending_delete_unref);
+  self->cancellable = g_cancellable_new ();
   build (self);
   g_signal_connect (self, "map", G_CALLBACK (page_mapped_cb), NULL);
 

@@ -29,6 +29,9 @@ GtkWidget           *vigie_remediation_page_get_editor     (VigieRemediationPage
 GtkLabel            *vigie_remediation_page_get_count_label (VigieRemediationPage *self);
 /* The overdue count shown in the page's badge (-1 before any dataset). */
 gint64               vigie_remediation_page_get_overdue    (VigieRemediationPage *self);
+/* TRUE while the page reads its actions (list, timeline, filter choices) in worker
+ * threads, or waits to be shown to start. */
+gboolean             vigie_remediation_page_get_busy       (VigieRemediationPage *self);
 /* Selects and opens action ID. FALSE when it is not listed. */
 gboolean             vigie_remediation_page_select_action  (VigieRemediationPage *self,
                                                             gint64                id);

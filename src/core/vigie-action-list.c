@@ -320,46 +320,47 @@ int vigie_action_row_get_days_overdue (VigieActionRow *self) { return self->days
 
 /* ─── List ───────────────────────────────────────────────────────────────── */
 
+static VigieActionSpans *spans_load (VigieStore             *store,
+                                     const VigieActionQuery *query,
+                                     VigieTimelineGrouping   grouping,
+                                     GCancellable           *cancellable,
+                                     GError                **error);
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 struct _VigieActionList
 {
-  GObject           parent_instance;
-
-  VigieStore       *store;
-  VigieActionQuery *query;
-  char             *today;        /* the day the last query ran for */
-  GArray           *ids;          /* gint64 */
-  GHashTable       *positions;    /* id → position + 1, built when first asked */
-  VigieRowCache    *cache;        /* built rows, least recently used evicted */
-  GHashTable       *hidden;       /* gint64 * set: ids left out (a deletion awaiting Undo) */
+  VigieIdList parent_instance;
 };
 
-static void vigie_action_list_model_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (VigieActionList, vigie_action_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      vigie_action_list_model_init))
-
-static GType
-vigie_action_list_get_item_type (GListModel *model)
+/* The lanes of the list's other reading in worker threads (see vigie_id_list_run_async). */
+enum
 {
-  return VIGIE_TYPE_ACTION_ROW;
-}
+  LANE_SPANS = 1,
+  LANE_CHOICES,
+};
 
-static guint
-vigie_action_list_get_n_items (GListModel *model)
-{
-  return VIGIE_ACTION_LIST (model)->ids->len;
-}
+G_DEFINE_FINAL_TYPE (VigieActionList, vigie_action_list, VIGIE_TYPE_ID_LIST)
 
-static VigieActionRow *
-build_row (VigieActionList *self,
-           gint64           id)
+/* Days overdue count from the day of QUERY. */
+static gpointer
+action_list_build_row (VigieStore     *store,
+                       gconstpointer   query,
+                       gint64          id,
+                       GError        **error)
 {
-  g_autoptr(GError) error = NULL;
+  const VigieActionQuery *q = query;
   sqlite3_stmt *stmt;
   VigieActionRow *row;
 
-  stmt = vigie_store_prepare (self->store,
+  stmt = vigie_store_prepare (store,
                               "SELECT a.id, a.finding_id, s.name, f.title, f.severity, "
                               "a.description, o.name, a.status, a.escalation_level, a.opened_on, "
                               "a.due_on, a.completed_on"
@@ -367,276 +368,130 @@ build_row (VigieActionList *self,
                               " JOIN findings f ON f.id = a.finding_id"
                               " JOIN sites s ON s.id = f.site_id"
                               " LEFT JOIN organisations o ON o.id = a.responsible_id"
-                              " WHERE a.id = ?1", &error);
+                              " WHERE a.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!vigie_id_list_step_row (store, stmt, id, error))
+    return NULL;
   row = g_object_new (VIGIE_TYPE_ACTION_ROW, NULL);
   row->id = id;
-  if (stmt == NULL)
-    {
-      g_warning ("Cannot read action %" G_GINT64_FORMAT ": %s", id, error->message);
-      return row;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      row->finding_id = sqlite3_column_int64 (stmt, 1);
-      row->site = vigie_column_dup (stmt, 2);
-      row->finding = vigie_column_dup (stmt, 3);
-      row->severity = vigie_column_dup (stmt, 4);
-      row->description = vigie_column_dup (stmt, 5);
-      row->responsible = vigie_column_dup (stmt, 6);
-      row->status = vigie_column_dup (stmt, 7);
-      row->escalation_level = vigie_column_dup (stmt, 8);
-      row->opened_on = vigie_column_dup (stmt, 9);
-      row->due_on = vigie_column_dup (stmt, 10);
-      row->completed_on = vigie_column_dup (stmt, 11);
-      row->days_overdue = vigie_remediation_days_overdue (row->status, row->due_on,
-                                                          self->today);
-    }
+  row->finding_id = sqlite3_column_int64 (stmt, 1);
+  row->site = vigie_column_dup (stmt, 2);
+  row->finding = vigie_column_dup (stmt, 3);
+  row->severity = vigie_column_dup (stmt, 4);
+  row->description = vigie_column_dup (stmt, 5);
+  row->responsible = vigie_column_dup (stmt, 6);
+  row->status = vigie_column_dup (stmt, 7);
+  row->escalation_level = vigie_column_dup (stmt, 8);
+  row->opened_on = vigie_column_dup (stmt, 9);
+  row->due_on = vigie_column_dup (stmt, 10);
+  row->completed_on = vigie_column_dup (stmt, 11);
+  row->days_overdue = vigie_remediation_days_overdue (row->status, row->due_on, q->today);
   sqlite3_reset (stmt);
   return row;
 }
 
 static gpointer
-vigie_action_list_get_item (GListModel *model,
-                            guint       position)
+action_list_empty_row (gint64 id)
 {
-  VigieActionList *self = VIGIE_ACTION_LIST (model);
-  VigieActionRow *row;
-  gint64 id;
+  VigieActionRow *row = g_object_new (VIGIE_TYPE_ACTION_ROW, NULL);
 
-  if (position >= self->ids->len)
-    return NULL;
-  id = g_array_index (self->ids, gint64, position);
-  row = vigie_row_cache_lookup (self->cache, id);
-  if (row == NULL)
-    {
-      row = build_row (self, id);
-      vigie_row_cache_insert (self->cache, id, row);
-    }
+  row->id = id;
   return row;
 }
 
-static void
-vigie_action_list_model_init (GListModelInterface *iface)
+static gpointer
+action_list_new_query (void)
 {
-  iface->get_item_type = vigie_action_list_get_item_type;
-  iface->get_n_items = vigie_action_list_get_n_items;
-  iface->get_item = vigie_action_list_get_item;
+  VigieActionQuery *q = vigie_action_query_new ();
+
+  q->today = vigie_today_iso ();
+  return q;
 }
 
-static void
-vigie_action_list_finalize (GObject *object)
+static GArray *
+run_ids_query (VigieStore     *store,
+               gconstpointer   data,
+               GCancellable   *cancellable,
+               GError        **error)
 {
-  VigieActionList *self = VIGIE_ACTION_LIST (object);
+  const VigieActionQuery *query = data;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
 
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->query, vigie_action_query_free);
-  g_free (self->today);
-  g_array_unref (self->ids);
-  g_clear_pointer (&self->positions, g_hash_table_unref);
-  vigie_row_cache_free (self->cache);
-  g_hash_table_unref (self->hidden);
-  G_OBJECT_CLASS (vigie_action_list_parent_class)->finalize (object);
+  if (query->sort >= VIGIE_ACTION_N_SORTS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "No such order: %d",
+                   (int) query->sort);
+      return NULL;
+    }
+  sql = g_strconcat ("SELECT a.id" FROM_WHERE " ORDER BY ",
+                     order_sql[query->sort][query->descending ? 1 : 0], NULL);
+  stmt = vigie_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, query, query->today);
+  return vigie_id_list_collect_ids (store, stmt, cancellable, error);
+}
+
+/* Worker connections scan the actions once from end to end: a small page cache does. */
+static gboolean
+setup_worker (VigieStore  *connection,
+              GError     **error)
+{
+  return vigie_store_exec (connection, "PRAGMA cache_size = -8192", error);
+}
+
+/* A query without a day is run for today's (read once, so that the ids and the rows agree
+ * on what is overdue). */
+static void
+action_list_complete_query (gpointer query)
+{
+  VigieActionQuery *q = query;
+
+  if (q->today == NULL)
+    q->today = vigie_today_iso ();
 }
 
 static void
 vigie_action_list_class_init (VigieActionListClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = vigie_action_list_finalize;
+  VigieIdListClass *list_class = VIGIE_ID_LIST_CLASS (klass);
+
+  list_class->row_type = VIGIE_TYPE_ACTION_ROW;
+  list_class->query_type = VIGIE_TYPE_ACTION_QUERY;
+  list_class->new_query = action_list_new_query;
+  list_class->complete_query = action_list_complete_query;
+  list_class->run_query = run_ids_query;
+  list_class->build_row = action_list_build_row;
+  list_class->empty_row = action_list_empty_row;
+  list_class->setup_worker = setup_worker;
 }
 
 static void
 vigie_action_list_init (VigieActionList *self)
 {
-  self->query = vigie_action_query_new ();
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->cache = vigie_row_cache_new (ROW_CACHE_SIZE);
-  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 VigieActionList *
 vigie_action_list_new (VigieStore *store)
 {
-  VigieActionList *self;
-
   g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
-
-  self = g_object_new (VIGIE_TYPE_ACTION_LIST, NULL);
-  self->store = g_object_ref (store);
-  return self;
+  return g_object_new (VIGIE_TYPE_ACTION_LIST, "store", store, NULL);
 }
 
-VigieStore *
-vigie_action_list_get_store (VigieActionList *self)
-{
-  g_return_val_if_fail (VIGIE_IS_ACTION_LIST (self), NULL);
-  return self->store;
-}
+VIGIE_ID_LIST_DEFINE_FUNCTIONS (VigieActionList, vigie_action_list, VigieActionQuery,
+                                VIGIE_IS_ACTION_LIST)
 
-const VigieActionQuery *
-vigie_action_list_get_query (VigieActionList *self)
-{
-  g_return_val_if_fail (VIGIE_IS_ACTION_LIST (self), NULL);
-  return self->query;
-}
-
-gboolean
-vigie_action_list_set_query (VigieActionList        *self,
-                             const VigieActionQuery *query,
-                             GError                **error)
-{
-  g_autofree char *sql = NULL;
-  g_autofree char *today = NULL;
-  GArray *ids;
-  sqlite3_stmt *stmt;
-  guint old_len;
-  int rc;
-
-  g_return_val_if_fail (VIGIE_IS_ACTION_LIST (self), FALSE);
-  g_return_val_if_fail (query != NULL, FALSE);
-  g_return_val_if_fail (query->sort < VIGIE_ACTION_N_SORTS, FALSE);
-
-  today = query->today != NULL ? g_strdup (query->today) : vigie_today_iso ();
-  sql = g_strconcat ("SELECT a.id" FROM_WHERE " ORDER BY ",
-                     order_sql[query->sort][query->descending ? 1 : 0], NULL);
-  stmt = vigie_store_prepare (self->store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_query (stmt, query, today);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      if (!g_hash_table_contains (self->hidden, &id))
-        g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      vigie_store_set_error (self->store, rc, error);
-      g_array_unref (ids);
-      return FALSE;
-    }
-
-  if (self->query != query)
-    {
-      VigieActionQuery *copy = vigie_action_query_copy (query);
-
-      vigie_action_query_free (self->query);
-      self->query = copy;
-    }
-  g_free (self->today);
-  self->today = g_steal_pointer (&today);
-  old_len = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = ids;
-  g_clear_pointer (&self->positions, g_hash_table_unref);
-  vigie_row_cache_clear (self->cache);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, ids->len);
-  return TRUE;
-}
-
-gboolean
-vigie_action_list_reload (VigieActionList  *self,
-                          GError          **error)
-{
-  g_return_val_if_fail (VIGIE_IS_ACTION_LIST (self), FALSE);
-  return vigie_action_list_set_query (self, self->query, error);
-}
-
-guint
-vigie_action_list_find_position (VigieActionList *self,
-                                 gint64           id)
-{
-  gpointer value;
-
-  g_return_val_if_fail (VIGIE_IS_ACTION_LIST (self), G_MAXUINT);
-
-  if (self->positions == NULL)
-    {
-      self->positions = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
-      for (guint i = 0; i < self->ids->len; i++)
-        g_hash_table_insert (self->positions, &g_array_index (self->ids, gint64, i),
-                             GUINT_TO_POINTER (i + 1));
-    }
-  value = g_hash_table_lookup (self->positions, &id);
-  return value != NULL ? GPOINTER_TO_UINT (value) - 1 : G_MAXUINT;
-}
-
-gint64
-vigie_action_list_get_id (VigieActionList *self,
-                          guint            position)
-{
-  g_return_val_if_fail (VIGIE_IS_ACTION_LIST (self), 0);
-  return position < self->ids->len ? g_array_index (self->ids, gint64, position) : 0;
-}
-
-void
-vigie_action_list_refresh_id (VigieActionList *self,
-                              gint64           id)
-{
-  guint position;
-
-  g_return_if_fail (VIGIE_IS_ACTION_LIST (self));
-
-  if (id == 0)
-    {
-      vigie_row_cache_clear (self->cache);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, self->ids->len, self->ids->len);
-      return;
-    }
-  vigie_row_cache_forget (self->cache, id);
-  position = vigie_action_list_find_position (self, id);
-  if (position != G_MAXUINT)
-    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
-}
-
-void
-vigie_action_list_hide_id (VigieActionList *self,
-                           gint64           id)
-{
-  guint position;
-
-  g_return_if_fail (VIGIE_IS_ACTION_LIST (self));
-
-  if (g_hash_table_contains (self->hidden, &id))
-    return;
-  g_hash_table_add (self->hidden, g_memdup2 (&id, sizeof id));
-  position = vigie_action_list_find_position (self, id);
-  if (position == G_MAXUINT)
-    return;
-  g_array_remove_index (self->ids, position);
-  vigie_row_cache_forget (self->cache, id);
-  g_clear_pointer (&self->positions, g_hash_table_unref);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-}
-
-void
-vigie_action_list_unhide_id (VigieActionList *self,
-                             gint64           id)
-{
-  g_return_if_fail (VIGIE_IS_ACTION_LIST (self));
-  g_hash_table_remove (self->hidden, &id);
-}
-
-gboolean
-vigie_action_list_is_hidden (VigieActionList *self,
-                             gint64           id)
-{
-  g_return_val_if_fail (VIGIE_IS_ACTION_LIST (self), FALSE);
-  return g_hash_table_contains (self->hidden, &id);
-}
-
-void
-vigie_action_list_filter_spans (VigieActionList  *self,
-                                VigieActionSpans *spans)
+/* Drops from SPANS the spans whose id HIDDEN (sorted) holds. */
+static void
+drop_spans (VigieActionSpans *spans,
+            GArray           *hidden)
 {
   guint kept = 0;
 
-  g_return_if_fail (VIGIE_IS_ACTION_LIST (self));
-
-  if (spans == NULL || g_hash_table_size (self->hidden) == 0)
+  if (spans == NULL || hidden == NULL || hidden->len == 0)
     return;
   /* The spans keep their order (and their milestone runs, which stay where they are in
    * the milestones array); a group left without spans gets no row in the timeline. */
@@ -644,13 +499,109 @@ vigie_action_list_filter_spans (VigieActionList  *self,
     {
       VigieActionSpan *span = &g_array_index (spans->spans, VigieActionSpan, i);
 
-      if (g_hash_table_contains (self->hidden, &span->id))
+      if (bsearch (&span->id, hidden->data, hidden->len, sizeof (gint64), compare_ids) != NULL)
         continue;
       if (kept != i)
         g_array_index (spans->spans, VigieActionSpan, kept) = *span;
       kept++;
     }
   g_array_set_size (spans->spans, kept);
+}
+
+void
+vigie_action_list_filter_spans (VigieActionList  *self,
+                                VigieActionSpans *spans)
+{
+  g_autoptr(GArray) hidden = NULL;
+
+  g_return_if_fail (VIGIE_IS_ACTION_LIST (self));
+
+  hidden = vigie_id_list_dup_hidden (VIGIE_ID_LIST (self));
+  g_array_sort (hidden, compare_ids);
+  drop_spans (spans, hidden);
+}
+
+typedef struct
+{
+  VigieActionQuery      *query;
+  VigieTimelineGrouping  grouping;
+  GArray                *hidden;          /* sorted */
+  guint                  hidden_serial;   /* of the list when HIDDEN was copied */
+} SpansRequest;
+
+static void
+spans_request_free (gpointer data)
+{
+  SpansRequest *request = data;
+
+  vigie_action_query_free (request->query);
+  g_array_unref (request->hidden);
+  g_free (request);
+}
+
+static gpointer
+load_spans_func (VigieStore    *connection,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  SpansRequest *request = data;
+  VigieActionSpans *spans;
+
+  spans = spans_load (connection, request->query, request->grouping, cancellable, error);
+  drop_spans (spans, request->hidden);
+  return spans;
+}
+
+void
+vigie_action_list_load_spans_async (VigieActionList        *self,
+                                    const VigieActionQuery *query,
+                                    VigieTimelineGrouping   grouping,
+                                    GCancellable           *cancellable,
+                                    GAsyncReadyCallback     callback,
+                                    gpointer                user_data)
+{
+  SpansRequest *request;
+
+  g_return_if_fail (VIGIE_IS_ACTION_LIST (self));
+  g_return_if_fail (query != NULL);
+
+  request = g_new0 (SpansRequest, 1);
+  request->query = vigie_action_query_copy (query);
+  action_list_complete_query (request->query);
+  request->grouping = grouping;
+  request->hidden = vigie_id_list_dup_hidden (VIGIE_ID_LIST (self));
+  g_array_sort (request->hidden, compare_ids);
+  request->hidden_serial = vigie_id_list_get_hidden_serial (VIGIE_ID_LIST (self));
+  vigie_id_list_run_async (VIGIE_ID_LIST (self), LANE_SPANS, load_spans_func, request,
+                           spans_request_free, (GDestroyNotify) vigie_action_spans_free,
+                           cancellable, callback, user_data);
+}
+
+VigieActionSpans *
+vigie_action_list_load_spans_finish (VigieActionList  *self,
+                                     GAsyncResult     *result,
+                                     GError          **error)
+{
+  SpansRequest *request;
+  VigieActionSpans *spans;
+
+  g_return_val_if_fail (VIGIE_IS_ACTION_LIST (self), NULL);
+
+  spans = vigie_id_list_run_finish (VIGIE_ID_LIST (self), LANE_SPANS, result, error);
+  request = vigie_list_worker_get_request (result);
+  /* Hidden or shown again while the spans loaded. */
+  if (spans != NULL
+      && request->hidden_serial != vigie_id_list_get_hidden_serial (VIGIE_ID_LIST (self)))
+    vigie_action_list_filter_spans (self, spans);
+  return spans;
+}
+
+gboolean
+vigie_action_list_is_loading_spans (VigieActionList *self)
+{
+  g_return_val_if_fail (VIGIE_IS_ACTION_LIST (self), FALSE);
+  return vigie_id_list_is_running (VIGIE_ID_LIST (self), LANE_SPANS);
 }
 
 /* ─── Choices ────────────────────────────────────────────────────────────── */
@@ -870,6 +821,57 @@ vigie_action_list_finding_label (VigieStore *store,
   return label;
 }
 
+/* The choices of the filters, in a worker thread. */
+
+void
+vigie_action_filter_choices_free (VigieActionFilterChoices *choices)
+{
+  if (choices == NULL)
+    return;
+  g_clear_pointer (&choices->sites, g_ptr_array_unref);
+  g_clear_pointer (&choices->responsibles, g_ptr_array_unref);
+  g_free (choices);
+}
+
+static gpointer
+load_choices_func (VigieStore    *connection,
+                   gpointer       request,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(VigieActionFilterChoices) choices = g_new0 (VigieActionFilterChoices, 1);
+
+  choices->sites = vigie_action_list_sites_in_use (connection, error);
+  if (choices->sites == NULL)
+    return NULL;
+  choices->responsibles = vigie_action_list_responsibles_in_use (connection, error);
+  if (choices->responsibles == NULL)
+    return NULL;
+  return g_steal_pointer (&choices);
+}
+
+void
+vigie_action_list_load_filter_choices_async (VigieActionList     *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_return_if_fail (VIGIE_IS_ACTION_LIST (self));
+
+  vigie_id_list_run_async (VIGIE_ID_LIST (self), LANE_CHOICES, load_choices_func, NULL, NULL,
+                           (GDestroyNotify) vigie_action_filter_choices_free, cancellable,
+                           callback, user_data);
+}
+
+VigieActionFilterChoices *
+vigie_action_list_load_filter_choices_finish (VigieActionList  *self,
+                                              GAsyncResult     *result,
+                                              GError          **error)
+{
+  g_return_val_if_fail (VIGIE_IS_ACTION_LIST (self), NULL);
+  return vigie_id_list_run_finish (VIGIE_ID_LIST (self), LANE_CHOICES, result, error);
+}
+
 /* ─── Timeline spans ─────────────────────────────────────────────────────── */
 
 guint32
@@ -936,11 +938,12 @@ raw_milestone_compare (gconstpointer a,
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
-VigieActionSpans *
-vigie_action_spans_load (VigieStore             *store,
-                         const VigieActionQuery *query,
-                         VigieTimelineGrouping   grouping,
-                         GError                **error)
+static VigieActionSpans *
+spans_load (VigieStore             *store,
+            const VigieActionQuery *query,
+            VigieTimelineGrouping   grouping,
+            GCancellable           *cancellable,
+            GError                **error)
 {
   g_autoptr(VigieActionSpans) spans = NULL;
   g_autoptr(GHashTable) index = NULL;
@@ -950,9 +953,6 @@ vigie_action_spans_load (VigieStore             *store,
   sqlite3_stmt *stmt;
   gint64 last_group = -1;
   int rc;
-
-  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
 
   today = query->today != NULL ? g_strdup (query->today) : vigie_today_iso ();
   spans = g_new0 (VigieActionSpans, 1);
@@ -1000,12 +1000,12 @@ vigie_action_spans_load (VigieStore             *store,
       span.group = spans->group_labels->len - 1;
       g_array_append_val (spans->spans, span);
     }
-  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      vigie_store_set_error (store, rc, error);
+      vigie_list_worker_set_step_error (store, stmt, rc, cancellable, error);
       return NULL;
     }
+  sqlite3_reset (stmt);
   for (guint i = 0; i < spans->spans->len; i++)
     g_hash_table_insert (index, &g_array_index (spans->spans, VigieActionSpan, i).id,
                          GUINT_TO_POINTER (i + 1));
@@ -1035,12 +1035,12 @@ vigie_action_spans_load (VigieStore             *store,
                                     (const char *) sqlite3_column_text (stmt, 2)));
       g_array_append_val (raw, m);
     }
-  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      vigie_store_set_error (store, rc, error);
+      vigie_list_worker_set_step_error (store, stmt, rc, cancellable, error);
       return NULL;
     }
+  sqlite3_reset (stmt);
   g_array_sort (raw, raw_milestone_compare);
   for (guint i = 0; i < raw->len; i++)
     {
@@ -1055,4 +1055,16 @@ vigie_action_spans_load (VigieStore             *store,
       g_array_append_val (spans->milestones, milestone);
     }
   return g_steal_pointer (&spans);
+}
+
+VigieActionSpans *
+vigie_action_spans_load (VigieStore             *store,
+                         const VigieActionQuery *query,
+                         VigieTimelineGrouping   grouping,
+                         GError                **error)
+{
+  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return spans_load (store, query, grouping, NULL, error);
 }

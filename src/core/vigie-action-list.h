@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "vigie-id-list.h"
 #include "vigie-store.h"
 
 G_BEGIN_DECLS
@@ -81,15 +82,28 @@ int          vigie_action_row_get_days_overdue      (VigieActionRow *self);
 /* ─── List ───────────────────────────────────────────────────────────────── */
 
 #define VIGIE_TYPE_ACTION_LIST (vigie_action_list_get_type ())
-G_DECLARE_FINAL_TYPE (VigieActionList, vigie_action_list, VIGIE, ACTION_LIST, GObject)
+G_DECLARE_FINAL_TYPE (VigieActionList, vigie_action_list, VIGIE, ACTION_LIST, VigieIdList)
 
 VigieActionList        *vigie_action_list_new            (VigieStore             *store) G_GNUC_WARN_UNUSED_RESULT;
 VigieStore             *vigie_action_list_get_store      (VigieActionList        *self);
 const VigieActionQuery *vigie_action_list_get_query      (VigieActionList        *self);
-/* Runs QUERY (one statement returning ids in order), swaps the ids, one items-changed. */
+/* Runs QUERY (one statement returning ids in order) and swaps the ids. A query without
+ * a day (today NULL) is run for vigie_today_iso(), which get_query() then holds. */
 gboolean                vigie_action_list_set_query      (VigieActionList        *self,
                                                           const VigieActionQuery *query,
                                                           GError                **error);
+/* The same in a worker thread with its own connection; only the latest request is
+ * applied, an earlier one finishes with G_IO_ERROR_CANCELLED. */
+void                    vigie_action_list_set_query_async  (VigieActionList        *self,
+                                                            const VigieActionQuery *query,
+                                                            GCancellable           *cancellable,
+                                                            GAsyncReadyCallback     callback,
+                                                            gpointer                user_data);
+gboolean                vigie_action_list_set_query_finish (VigieActionList        *self,
+                                                            GAsyncResult           *result,
+                                                            GError                **error);
+/* TRUE while an asynchronous query has not called back yet. */
+gboolean                vigie_action_list_is_loading     (VigieActionList        *self);
 gboolean                vigie_action_list_reload         (VigieActionList        *self,
                                                           GError                **error);
 /* Drops the cached rows (all of them when ID is 0) and emits items-changed for them. */
@@ -151,6 +165,26 @@ GPtrArray *vigie_action_list_search_findings    (VigieStore  *store,
 GPtrArray *vigie_action_list_responsibles_in_use (VigieStore *store,
                                                   GError    **error);
 
+/* The choices of the Remediation page's filters. */
+typedef struct
+{
+  GPtrArray *sites;          /* vigie_action_list_sites_in_use() */
+  GPtrArray *responsibles;   /* vigie_action_list_responsibles_in_use() */
+} VigieActionFilterChoices;
+
+void       vigie_action_filter_choices_free     (VigieActionFilterChoices *choices);
+/* Reads them in a worker thread with its own connection (a count of every action per
+ * site and per organisation: seconds on a large dataset); only the latest request is
+ * answered, an earlier one finishes with G_IO_ERROR_CANCELLED. */
+void       vigie_action_list_load_filter_choices_async (VigieActionList     *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+VigieActionFilterChoices *
+           vigie_action_list_load_filter_choices_finish (VigieActionList  *self,
+                                                         GAsyncResult     *result,
+                                                         GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Every organisation, by name (who can be responsible for an action). */
 GPtrArray *vigie_action_list_organisations      (VigieStore  *store,
                                                  GError     **error);
@@ -209,6 +243,20 @@ void              vigie_action_spans_free  (VigieActionSpans       *spans);
 /* Drops from SPANS the actions SELF hides (see vigie_action_list_hide_id). */
 void              vigie_action_list_filter_spans (VigieActionList  *self,
                                                   VigieActionSpans *spans);
+/* vigie_action_spans_load() in a worker thread with its own connection, the hidden
+ * actions left out; only the latest request is answered, an earlier one finishes with
+ * G_IO_ERROR_CANCELLED. */
+void              vigie_action_list_load_spans_async  (VigieActionList        *self,
+                                                       const VigieActionQuery *query,
+                                                       VigieTimelineGrouping   grouping,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+VigieActionSpans *vigie_action_list_load_spans_finish (VigieActionList        *self,
+                                                       GAsyncResult           *result,
+                                                       GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+/* TRUE while a load of spans has not called back yet. */
+gboolean          vigie_action_list_is_loading_spans  (VigieActionList        *self);
 
 /* "YYYY-MM-DD" → Julian day, 0 when not a date; and back. */
 guint32           vigie_julian_from_iso    (const char             *iso);
@@ -218,5 +266,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieActionQuery, vigie_action_query_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieActionChoice, vigie_action_choice_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieFindingChoice, vigie_finding_choice_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieActionSpans, vigie_action_spans_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieActionFilterChoices, vigie_action_filter_choices_free)
 
 G_END_DECLS

@@ -10,11 +10,8 @@
 #include "vigie-chemical-list.h"
 #include "vigie-reference.h"
 #include "vigie-site-list.h"
-#include "vigie-row-cache.h"
 #include "vigie-store-private.h"
 #include "vigie-vocab.h"
-
-#define ROW_CACHE_SIZE 512
 
 /* The hazard codes of product p: its own statements and those of its constituents. */
 #define PRODUCT_CODES \
@@ -266,17 +263,8 @@ build_row (VigieStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
-                     _("The chemical product %lld does not exist."), (long long) id);
-      else
-        vigie_store_set_error (store, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (!vigie_id_list_step_row (store, stmt, id, error))
+    return NULL;
   row = g_object_new (VIGIE_TYPE_CHEMICAL_ROW, NULL);
   row->id = id;
   row->site_id = sqlite3_column_int64 (stmt, 0);
@@ -422,16 +410,15 @@ build_ids_sql (const VigieChemicalQuery *q,
 }
 
 static GArray *
-run_ids_query (VigieStore                *store,
-               const VigieChemicalQuery  *q,
-               GCancellable              *cancellable,
-               GError                   **error)
+run_ids_query (VigieStore     *store,
+               gconstpointer   query,
+               GCancellable   *cancellable,
+               GError        **error)
 {
+  const VigieChemicalQuery *q = query;
   g_autofree char *match = vigie_site_query_build_match (q->search);
   g_autofree char *sql = build_ids_sql (q, match != NULL);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = vigie_store_prepare (store, sql, error);
   if (stmt == NULL)
@@ -446,26 +433,7 @@ run_ids_query (VigieStore                *store,
     sqlite3_bind_text (stmt, 4, q->process, -1, SQLITE_TRANSIENT);
   if (!empty_str (q->hazard_class))
     sqlite3_bind_text (stmt, 5, q->hazard_class, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      if ((ids->len & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
-        {
-          sqlite3_reset (stmt);
-          g_cancellable_set_error_if_cancelled (cancellable, error);
-          return NULL;
-        }
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      vigie_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return vigie_id_list_collect_ids (store, stmt, cancellable, error);
 }
 
 char **
@@ -503,353 +471,125 @@ vigie_chemical_list_hazard_classes (VigieStore  *store,
 
 struct _VigieChemicalList
 {
-  GObject             parent_instance;
-
-  VigieStore         *store;
-  VigieChemicalQuery *query;
-  GArray             *ids;
-  GHashTable         *hidden;      /* gint64* set */
-  VigieRowCache      *rows;        /* built rows, least recently used evicted */
-
-  GMutex              worker_lock;
-  VigieStore         *worker;
-  gint                serial;
+  VigieIdList parent_instance;
 };
 
-static void vigie_chemical_list_model_init (GListModelInterface *iface);
+/* The lane of the filters' choices (see vigie_id_list_run_async). */
+#define LANE_CHOICES 1
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (VigieChemicalList, vigie_chemical_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      vigie_chemical_list_model_init))
+G_DEFINE_FINAL_TYPE (VigieChemicalList, vigie_chemical_list, VIGIE_TYPE_ID_LIST)
 
-static void
-vigie_chemical_list_dispose (GObject *object)
+static gpointer
+chemical_list_build_row (VigieStore     *store,
+                         gconstpointer   query,
+                         gint64          id,
+                         GError        **error)
 {
-  VigieChemicalList *self = VIGIE_CHEMICAL_LIST (object);
-
-  if (self->rows != NULL)
-    vigie_row_cache_clear (self->rows);
-  g_mutex_lock (&self->worker_lock);
-  g_clear_object (&self->worker);
-  g_mutex_unlock (&self->worker_lock);
-  g_clear_object (&self->store);
-  G_OBJECT_CLASS (vigie_chemical_list_parent_class)->dispose (object);
+  return build_row (store, id, error);
 }
 
-static void
-vigie_chemical_list_finalize (GObject *object)
+static gpointer
+chemical_list_empty_row (gint64 id)
 {
-  VigieChemicalList *self = VIGIE_CHEMICAL_LIST (object);
+  VigieChemicalRow *row = g_object_new (VIGIE_TYPE_CHEMICAL_ROW, NULL);
 
-  g_clear_pointer (&self->query, vigie_chemical_query_free);
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->hidden, g_hash_table_unref);
-  g_clear_pointer (&self->rows, vigie_row_cache_free);
-  g_mutex_clear (&self->worker_lock);
-  G_OBJECT_CLASS (vigie_chemical_list_parent_class)->finalize (object);
+  row->id = id;
+  row->site_name = g_strdup ("");
+  row->period = g_strdup ("");
+  row->trade_name = g_strdup ("");
+  row->supplier = g_strdup ("");
+  row->process = g_strdup ("");
+  row->process_label = g_strdup ("");
+  row->qty_unit = g_strdup ("");
+  row->worst_code = g_strdup ("");
+  row->worst_text = g_strdup ("");
+  row->signal_word = g_strdup ("");
+  row->pictograms = g_new0 (char *, 1);
+  row->flags_label = g_strdup ("");
+  return row;
+}
+
+static gpointer
+chemical_list_new_query (void)
+{
+  return vigie_chemical_query_new ();
 }
 
 static void
 vigie_chemical_list_class_init (VigieChemicalListClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  VigieIdListClass *list_class = VIGIE_ID_LIST_CLASS (klass);
 
-  object_class->dispose = vigie_chemical_list_dispose;
-  object_class->finalize = vigie_chemical_list_finalize;
+  list_class->row_type = VIGIE_TYPE_CHEMICAL_ROW;
+  list_class->query_type = VIGIE_TYPE_CHEMICAL_QUERY;
+  list_class->new_query = chemical_list_new_query;
+  list_class->run_query = run_ids_query;
+  list_class->build_row = chemical_list_build_row;
+  list_class->empty_row = chemical_list_empty_row;
 }
 
 static void
 vigie_chemical_list_init (VigieChemicalList *self)
 {
-  self->query = vigie_chemical_query_new ();
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->rows = vigie_row_cache_new (ROW_CACHE_SIZE);
-  g_mutex_init (&self->worker_lock);
-}
-
-static GType
-vigie_chemical_list_get_item_type (GListModel *model)
-{
-  return VIGIE_TYPE_CHEMICAL_ROW;
-}
-
-static guint
-vigie_chemical_list_get_n_items (GListModel *model)
-{
-  return VIGIE_CHEMICAL_LIST (model)->ids->len;
-}
-
-static gpointer
-vigie_chemical_list_get_item (GListModel *model,
-                              guint       position)
-{
-  VigieChemicalList *self = VIGIE_CHEMICAL_LIST (model);
-  g_autoptr(GError) error = NULL;
-  VigieChemicalRow *row;
-  gint64 id;
-
-  if (position >= self->ids->len)
-    return NULL;
-  id = g_array_index (self->ids, gint64, position);
-  row = vigie_row_cache_lookup (self->rows, id);
-  if (row != NULL)
-    return row;
-
-  row = build_row (self->store, id, &error);
-  if (row == NULL)
-    {
-      g_debug ("Chemical product %" G_GINT64_FORMAT " could not be read: %s", id,
-               error != NULL ? error->message : "");
-      row = g_object_new (VIGIE_TYPE_CHEMICAL_ROW, NULL);
-      row->id = id;
-      row->site_name = g_strdup ("");
-      row->period = g_strdup ("");
-      row->trade_name = g_strdup ("");
-      row->supplier = g_strdup ("");
-      row->process = g_strdup ("");
-      row->process_label = g_strdup ("");
-      row->qty_unit = g_strdup ("");
-      row->worst_code = g_strdup ("");
-      row->worst_text = g_strdup ("");
-      row->signal_word = g_strdup ("");
-      row->pictograms = g_new0 (char *, 1);
-      row->flags_label = g_strdup ("");
-      return row;
-    }
-  vigie_row_cache_insert (self->rows, id, row);
-  return row;
-}
-
-static void
-vigie_chemical_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = vigie_chemical_list_get_item_type;
-  iface->get_n_items = vigie_chemical_list_get_n_items;
-  iface->get_item = vigie_chemical_list_get_item;
 }
 
 VigieChemicalList *
 vigie_chemical_list_new (VigieStore *store)
 {
-  VigieChemicalList *self;
-
   g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
-
-  self = g_object_new (VIGIE_TYPE_CHEMICAL_LIST, NULL);
-  self->store = g_object_ref (store);
-  return self;
+  return g_object_new (VIGIE_TYPE_CHEMICAL_LIST, "store", store, NULL);
 }
 
-const VigieChemicalQuery *
-vigie_chemical_list_get_query (VigieChemicalList *self)
+VIGIE_ID_LIST_DEFINE_FUNCTIONS (VigieChemicalList, vigie_chemical_list, VigieChemicalQuery,
+                                VIGIE_IS_CHEMICAL_LIST)
+
+/* ─── Choices of the filters ─────────────────────────────────────────────── */
+
+void
+vigie_chemical_choices_free (VigieChemicalChoices *choices)
+{
+  if (choices == NULL)
+    return;
+  g_clear_pointer (&choices->inventories, g_ptr_array_unref);
+  g_strfreev (choices->hazard_classes);
+  g_free (choices);
+}
+
+static gpointer
+load_choices_func (VigieStore    *connection,
+                   gpointer       request,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(VigieChemicalChoices) choices = g_new0 (VigieChemicalChoices, 1);
+
+  choices->inventories = vigie_chemical_list_inventories (connection, 0, error);
+  if (choices->inventories == NULL)
+    return NULL;
+  choices->hazard_classes = vigie_chemical_list_hazard_classes (connection, error);
+  if (choices->hazard_classes == NULL)
+    return NULL;
+  return g_steal_pointer (&choices);
+}
+
+void
+vigie_chemical_list_load_choices_async (VigieChemicalList   *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (VIGIE_IS_CHEMICAL_LIST (self));
+
+  vigie_id_list_run_async (VIGIE_ID_LIST (self), LANE_CHOICES, load_choices_func, NULL, NULL,
+                           (GDestroyNotify) vigie_chemical_choices_free, cancellable,
+                           callback, user_data);
+}
+
+VigieChemicalChoices *
+vigie_chemical_list_load_choices_finish (VigieChemicalList  *self,
+                                         GAsyncResult       *result,
+                                         GError            **error)
 {
   g_return_val_if_fail (VIGIE_IS_CHEMICAL_LIST (self), NULL);
-  return self->query;
-}
-
-static void
-swap_ids (VigieChemicalList *self,
-          GArray            *ids)
-{
-  guint old_n = self->ids->len;
-
-  if (g_hash_table_size (self->hidden) > 0)
-    {
-      guint kept = 0;
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          gint64 id = g_array_index (ids, gint64, i);
-
-          if (!g_hash_table_contains (self->hidden, &id))
-            g_array_index (ids, gint64, kept++) = id;
-        }
-      g_array_set_size (ids, kept);
-    }
-  g_array_unref (self->ids);
-  self->ids = ids;
-  vigie_row_cache_clear (self->rows);
-  if (old_n > 0 || ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
-}
-
-gboolean
-vigie_chemical_list_set_query (VigieChemicalList         *self,
-                               const VigieChemicalQuery  *query,
-                               GError                   **error)
-{
-  GArray *ids;
-
-  g_return_val_if_fail (VIGIE_IS_CHEMICAL_LIST (self), FALSE);
-  g_return_val_if_fail (query != NULL, FALSE);
-
-  g_atomic_int_inc (&self->serial);
-  ids = run_ids_query (self->store, query, NULL, error);
-  if (ids == NULL)
-    return FALSE;
-  if (query != self->query)
-    {
-      vigie_chemical_query_free (self->query);
-      self->query = vigie_chemical_query_copy (query);
-    }
-  swap_ids (self, ids);
-  return TRUE;
-}
-
-gboolean
-vigie_chemical_list_reload (VigieChemicalList  *self,
-                            GError            **error)
-{
-  g_return_val_if_fail (VIGIE_IS_CHEMICAL_LIST (self), FALSE);
-  return vigie_chemical_list_set_query (self, self->query, error);
-}
-
-typedef struct
-{
-  VigieChemicalQuery *query;
-  gint                serial;
-} QueryTaskData;
-
-static void
-query_task_data_free (gpointer data)
-{
-  QueryTaskData *td = data;
-
-  vigie_chemical_query_free (td->query);
-  g_free (td);
-}
-
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  VigieChemicalList *self = source_object;
-  QueryTaskData *td = task_data;
-  GError *error = NULL;
-  GArray *ids = NULL;
-
-  g_mutex_lock (&self->worker_lock);
-  if (td->serial != g_atomic_int_get (&self->serial))
-    {
-      g_mutex_unlock (&self->worker_lock);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "A newer query replaced this one");
-      return;
-    }
-  if (self->worker == NULL)
-    self->worker = vigie_store_open_another (self->store, &error);
-  if (self->worker != NULL)
-    ids = run_ids_query (self->worker, td->query, cancellable, &error);
-  g_mutex_unlock (&self->worker_lock);
-
-  if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
-}
-
-void
-vigie_chemical_list_set_query_async (VigieChemicalList        *self,
-                                     const VigieChemicalQuery *query,
-                                     GCancellable             *cancellable,
-                                     GAsyncReadyCallback       callback,
-                                     gpointer                  user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  QueryTaskData *td;
-
-  g_return_if_fail (VIGIE_IS_CHEMICAL_LIST (self));
-  g_return_if_fail (query != NULL);
-
-  td = g_new0 (QueryTaskData, 1);
-  td->query = vigie_chemical_query_copy (query);
-  td->serial = g_atomic_int_add (&self->serial, 1) + 1;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vigie_chemical_list_set_query_async);
-  g_task_set_task_data (task, td, query_task_data_free);
-  g_task_run_in_thread (task, query_thread);
-}
-
-gboolean
-vigie_chemical_list_set_query_finish (VigieChemicalList  *self,
-                                      GAsyncResult       *result,
-                                      GError            **error)
-{
-  QueryTaskData *td;
-  GArray *ids;
-
-  g_return_val_if_fail (VIGIE_IS_CHEMICAL_LIST (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  td = g_task_get_task_data (G_TASK (result));
-  ids = g_task_propagate_pointer (G_TASK (result), error);
-  if (ids == NULL)
-    return FALSE;
-  if (td->serial != g_atomic_int_get (&self->serial))
-    {
-      g_array_unref (ids);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           "A newer query replaced this one");
-      return FALSE;
-    }
-  vigie_chemical_query_free (self->query);
-  self->query = vigie_chemical_query_copy (td->query);
-  swap_ids (self, ids);
-  return TRUE;
-}
-
-guint
-vigie_chemical_list_find_position (VigieChemicalList *self,
-                                   gint64             id)
-{
-  g_return_val_if_fail (VIGIE_IS_CHEMICAL_LIST (self), G_MAXUINT);
-
-  for (guint i = 0; i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == id)
-      return i;
-  return G_MAXUINT;
-}
-
-void
-vigie_chemical_list_refresh_id (VigieChemicalList *self,
-                                gint64             id)
-{
-  guint position;
-
-  g_return_if_fail (VIGIE_IS_CHEMICAL_LIST (self));
-
-  vigie_row_cache_forget (self->rows, id);
-  position = vigie_chemical_list_find_position (self, id);
-  if (position != G_MAXUINT)
-    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
-}
-
-void
-vigie_chemical_list_hide_id (VigieChemicalList *self,
-                             gint64             id)
-{
-  guint position;
-
-  g_return_if_fail (VIGIE_IS_CHEMICAL_LIST (self));
-
-  g_hash_table_add (self->hidden, g_memdup2 (&id, sizeof id));
-  vigie_row_cache_forget (self->rows, id);
-  position = vigie_chemical_list_find_position (self, id);
-  if (position != G_MAXUINT)
-    {
-      g_array_remove_index (self->ids, position);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-    }
-}
-
-void
-vigie_chemical_list_unhide_id (VigieChemicalList *self,
-                               gint64             id)
-{
-  g_return_if_fail (VIGIE_IS_CHEMICAL_LIST (self));
-  g_hash_table_remove (self->hidden, &id);
+  return vigie_id_list_run_finish (VIGIE_ID_LIST (self), LANE_CHOICES, result, error);
 }

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "vigie-chemical.h"
+#include "vigie-id-list.h"
 #include "vigie-store.h"
 
 G_BEGIN_DECLS
@@ -88,9 +89,10 @@ const char  *vigie_chemical_row_get_flags_label    (VigieChemicalRow *self);
 /* ─── List ───────────────────────────────────────────────────────────────── */
 
 #define VIGIE_TYPE_CHEMICAL_LIST (vigie_chemical_list_get_type ())
-G_DECLARE_FINAL_TYPE (VigieChemicalList, vigie_chemical_list, VIGIE, CHEMICAL_LIST, GObject)
+G_DECLARE_FINAL_TYPE (VigieChemicalList, vigie_chemical_list, VIGIE, CHEMICAL_LIST, VigieIdList)
 
 VigieChemicalList        *vigie_chemical_list_new            (VigieStore               *store) G_GNUC_WARN_UNUSED_RESULT;
+VigieStore               *vigie_chemical_list_get_store      (VigieChemicalList        *self);
 const VigieChemicalQuery *vigie_chemical_list_get_query      (VigieChemicalList        *self);
 gboolean                  vigie_chemical_list_set_query      (VigieChemicalList        *self,
                                                               const VigieChemicalQuery *query,
@@ -107,20 +109,47 @@ gboolean                  vigie_chemical_list_set_query_finish (VigieChemicalLis
                                                                 GError                  **error);
 gboolean                  vigie_chemical_list_reload         (VigieChemicalList        *self,
                                                               GError                  **error);
+/* TRUE while an asynchronous query has not called back yet. */
+gboolean                  vigie_chemical_list_is_loading     (VigieChemicalList        *self);
+/* Drops the cached row of ID (of every row when ID is 0) and signals its position. */
 void                      vigie_chemical_list_refresh_id     (VigieChemicalList        *self,
                                                               gint64                    id);
 guint                     vigie_chemical_list_find_position  (VigieChemicalList        *self,
                                                               gint64                    id);
+/* The id at POSITION, 0 past the end. */
+gint64                    vigie_chemical_list_get_id         (VigieChemicalList        *self,
+                                                              guint                     position);
 /* Hidden ids are left out whatever the query (a deletion waiting for its Undo). */
 void                      vigie_chemical_list_hide_id        (VigieChemicalList        *self,
                                                               gint64                    id);
 void                      vigie_chemical_list_unhide_id      (VigieChemicalList        *self,
+                                                              gint64                    id);
+gboolean                  vigie_chemical_list_is_hidden      (VigieChemicalList        *self,
                                                               gint64                    id);
 
 /* The hazard classes in use by products' statements, sorted (for the class filter). */
 char                    **vigie_chemical_list_hazard_classes (VigieStore               *store,
                                                               GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* What the filters of the Chemicals page offer. */
+typedef struct
+{
+  GPtrArray  *inventories;     /* VigieInventory, see vigie_chemical_list_inventories() */
+  char      **hazard_classes;  /* see vigie_chemical_list_hazard_classes() */
+} VigieChemicalChoices;
+
+void                      vigie_chemical_choices_free        (VigieChemicalChoices     *choices);
+/* Reads the choices in a worker thread with its own connection; only the latest request
+ * is answered, an earlier one finishes with G_IO_ERROR_CANCELLED. */
+void                      vigie_chemical_list_load_choices_async  (VigieChemicalList   *self,
+                                                                   GCancellable        *cancellable,
+                                                                   GAsyncReadyCallback  callback,
+                                                                   gpointer             user_data);
+VigieChemicalChoices     *vigie_chemical_list_load_choices_finish (VigieChemicalList   *self,
+                                                                   GAsyncResult        *result,
+                                                                   GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieChemicalQuery, vigie_chemical_query_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieChemicalChoices, vigie_chemical_choices_free)
 
 G_END_DECLS

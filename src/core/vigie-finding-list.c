@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vigie-finding-list.h"
+#include "vigie-id-list.h"
 #include "vigie-reference.h"
 #include "vigie-site-list.h"
 #include "vigie-row-cache.h"
@@ -225,9 +226,7 @@ query_run (VigieStore              *store,
 {
   g_autofree char *match = NULL;
   g_autofree char *sql = NULL;
-  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   match = vigie_site_query_build_match (query->search);
   sql = build_sql (query, match == NULL ? MATCH_NONE : match_ids != NULL ? MATCH_IDS : MATCH_FTS);
@@ -262,29 +261,8 @@ query_run (VigieStore              *store,
       sqlite3_bind_text (stmt, 10, last, -1, SQLITE_TRANSIENT);
     }
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      if ((ids->len & 0xffff) == 0 && g_cancellable_is_cancelled (cancellable))
-        {
-          sqlite3_reset (stmt);
-          g_cancellable_set_error_if_cancelled (cancellable, error);
-          return NULL;
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      /* SQLITE_INTERRUPT when a worker's progress handler saw CANCELLABLE cancelled. */
-      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-        vigie_store_set_error (store, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&ids);
+  /* A worker's statement stops once CANCELLABLE is cancelled (its progress handler). */
+  return vigie_id_list_collect_ids (store, stmt, cancellable, error);
 }
 
 GArray *
@@ -583,23 +561,13 @@ build_row (VigieStore  *store,
 {
   sqlite3_stmt *stmt;
   VigieFindingRow *row;
-  int rc;
 
   stmt = vigie_store_prepare (store, row_sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
-                     _("The finding %lld does not exist."), (long long) id);
-      else
-        vigie_store_set_error (store, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (!vigie_id_list_step_row (store, stmt, id, error))
+    return NULL;
   row = g_object_new (VIGIE_TYPE_FINDING_ROW, NULL);
   row->id = id;
   row->site_id = sqlite3_column_int64 (stmt, 0);
@@ -714,34 +682,6 @@ id_set_to_json (const IdSet *set)
   return g_string_free (json, FALSE);
 }
 
-/* Stops a statement of a worker connection soon after CANCELLABLE is cancelled. */
-static int
-progress_cb (void *data)
-{
-  return g_cancellable_is_cancelled (data) ? 1 : 0;
-}
-
-static void
-watch_cancellable (VigieStore   *store,
-                   GCancellable *cancellable)
-{
-  sqlite3_progress_handler (vigie_store_get_db (store), cancellable != NULL ? 2000 : 0,
-                            cancellable != NULL ? progress_cb : NULL, cancellable);
-}
-
-/* A statement ended with RC: cancelled (interrupted by progress_cb) or failed. */
-static void
-step_failed (VigieStore    *store,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  sqlite3_reset (stmt);
-  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
-    vigie_store_set_error (store, rc, error);
-}
-
 /* The findings matching MATCH (an FTS5 expression): in their text or their evidence. */
 static IdSet *
 collect_matches (VigieStore    *store,
@@ -759,7 +699,7 @@ collect_matches (VigieStore    *store,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      step_failed (store, stmt, rc, cancellable, error);
+      vigie_list_worker_set_step_error (store, stmt, rc, cancellable, error);
       return NULL;
     }
   set->max_id = MAX (sqlite3_column_int64 (stmt, 0), 0);
@@ -787,7 +727,7 @@ collect_matches (VigieStore    *store,
     }
   if (rc != SQLITE_DONE)
     {
-      step_failed (store, stmt, rc, cancellable, error);
+      vigie_list_worker_set_step_error (store, stmt, rc, cancellable, error);
       return NULL;
     }
   sqlite3_reset (stmt);
@@ -937,7 +877,7 @@ scan_matches (VigieStore               *store,
     }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      step_failed (store, stmt, rc, cancellable, error);
+      vigie_list_worker_set_step_error (store, stmt, rc, cancellable, error);
       return NULL;
     }
   sqlite3_reset (stmt);
@@ -953,26 +893,12 @@ first_rows (VigieStore               *store,
 {
   g_autofree char *base = vigie_finding_query_build_sql (query, FALSE);
   g_autofree char *sql = g_strdup_printf ("%s LIMIT %u", base, first_page_size);
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), first_page_size);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = vigie_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      step_failed (store, stmt, rc, cancellable, error);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&ids);
+  return vigie_id_list_collect_ids (store, stmt, cancellable, error);
 }
 
 static gboolean
@@ -989,7 +915,7 @@ count_all (VigieStore    *store,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      step_failed (store, stmt, rc, cancellable, error);
+      vigie_list_worker_set_step_error (store, stmt, rc, cancellable, error);
       return FALSE;
     }
   *n = (guint) sqlite3_column_int64 (stmt, 0);
@@ -1127,6 +1053,9 @@ typedef struct
   VigieFindingQuery *query;
   IdSet             *matches;      /* scan the order's index for these; NULL: run QUERY */
   guint              n_total;
+  VigieListWorker   *worker;
+  GArray            *dropped;      /* ids hidden since it started: left out of its answer
+                                    * (main thread only) */
 } Fill;
 
 static Fill *
@@ -1148,6 +1077,8 @@ fill_unref (Fill *fill)
   g_clear_object (&fill->cancellable);
   vigie_finding_query_free (fill->query);
   id_set_free (fill->matches);
+  vigie_list_worker_unref (fill->worker);
+  g_array_unref (fill->dropped);
   g_free (fill);
 }
 
@@ -1172,12 +1103,14 @@ struct _VigieFindingList
   guint              report_idle;  /* items-changed owed after a late fill */
   guint              report_old_n;
   CountStamp         count;        /* the last count, for another order of the same rows */
+  /* While every row is replaced (two signals, see vigie_list_model_replace_all()), the
+   * model reports no row between them: a handler calling back in sees N_ANNOUNCED. */
+  guint              replacing;
+  guint              n_announced;
   GHashTable        *hidden;
   VigieRowCache     *rows;         /* built rows, least recently used evicted */
 
-  GMutex             worker_lock;
-  VigieStore        *worker;
-  gint               serial;
+  VigieListWorker   *worker;       /* queries and fills, on a connection of their own */
 };
 
 static void vigie_finding_list_model_init (GListModelInterface *iface);
@@ -1204,9 +1137,9 @@ vigie_finding_list_dispose (GObject *object)
   g_clear_handle_id (&self->report_idle, g_source_remove);
   if (self->rows != NULL)
     vigie_row_cache_clear (self->rows);
-  g_mutex_lock (&self->worker_lock);
-  g_clear_object (&self->worker);
-  g_mutex_unlock (&self->worker_lock);
+  if (self->worker != NULL)
+    vigie_list_worker_supersede (self->worker);
+  g_clear_pointer (&self->worker, vigie_list_worker_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (vigie_finding_list_parent_class)->dispose (object);
@@ -1222,7 +1155,6 @@ vigie_finding_list_finalize (GObject *object)
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_pointer (&self->rows, vigie_row_cache_free);
   count_stamp_clear (&self->count);
-  g_mutex_clear (&self->worker_lock);
 
   G_OBJECT_CLASS (vigie_finding_list_parent_class)->finalize (object);
 }
@@ -1244,22 +1176,24 @@ vigie_finding_list_init (VigieFindingList *self)
   self->complete = TRUE;
   self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->rows = vigie_row_cache_new (ROW_CACHE_SIZE);
-  g_mutex_init (&self->worker_lock);
 }
 
-/* Opens the worker connection on first use; call with worker_lock held. */
-static VigieStore *
-worker_store_locked (VigieFindingList  *self,
-                     GError           **error)
+/* The worker connection scans indexes once from end to end, and reads full-text
+ * doclists: a small page cache does, and the main connection keeps the pages the window
+ * shows. */
+static gboolean
+setup_worker (VigieStore  *connection,
+              GError     **error)
+{
+  vigie_store_exec (connection, "PRAGMA cache_size = -8192", NULL);
+  return TRUE;
+}
+
+static VigieListWorker *
+get_worker (VigieFindingList *self)
 {
   if (self->worker == NULL)
-    {
-      self->worker = vigie_store_open_another (self->store, error);
-      /* It scans indexes once from end to end, and reads full-text doclists: a small page
-       * cache does, and the main connection keeps the pages the window shows. */
-      if (self->worker != NULL)
-        vigie_store_exec (self->worker, "PRAGMA cache_size = -8192", NULL);
-    }
+    self->worker = vigie_list_worker_new (self->store, setup_worker);
   return self->worker;
 }
 
@@ -1269,25 +1203,21 @@ fill_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *task_cancellable)
 {
-  VigieFindingList *self = source_object;
   Fill *fill = task_data;
   GError *error = NULL;
   GArray *ids = NULL;
   VigieStore *worker;
 
-  g_mutex_lock (&self->worker_lock);
-  if (!g_cancellable_set_error_if_cancelled (fill->cancellable, &error)
-      && (worker = worker_store_locked (self, &error)) != NULL)
+  worker = vigie_list_worker_acquire (fill->worker, fill->cancellable, &error);
+  if (worker != NULL)
     {
-      watch_cancellable (worker, fill->cancellable);
       if (fill->matches != NULL)
         ids = scan_matches (worker, fill->query, fill->matches, fill->n_total,
                             fill->cancellable, &error);
       else
         ids = vigie_finding_query_run (worker, fill->query, fill->cancellable, &error);
-      watch_cancellable (worker, NULL);
+      vigie_list_worker_release (fill->worker);
     }
-  g_mutex_unlock (&self->worker_lock);
 
   g_mutex_lock (&fill->lock);
   fill->ids = ids;
@@ -1298,14 +1228,30 @@ fill_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Signals the replacement of every row: OLD_N before, NEW_N after. */
+static void
+replace_items (VigieFindingList *self,
+               guint             old_n,
+               guint             new_n)
+{
+  self->replacing++;
+  self->n_announced = new_n;
+  vigie_list_model_replace_all (G_LIST_MODEL (self), &self->n_items, old_n, new_n);
+  self->replacing--;
+}
+
+/* The number of rows announced (N_ITEMS but between the two signals of a replacement). */
+static guint
+n_announced (VigieFindingList *self)
+{
+  return self->replacing > 0 ? self->n_announced : self->n_items;
+}
+
 static void
 emit_report (VigieFindingList *self)
 {
-  guint old_n = self->report_old_n;
-
-  self->n_items = self->ids->len;
   vigie_row_cache_clear (self->rows);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  replace_items (self, self->report_old_n, self->ids->len);
 }
 
 static gboolean
@@ -1342,6 +1288,24 @@ install_fill (VigieFindingList *self,
   ids = g_steal_pointer (&fill->ids);
   error = g_steal_pointer (&fill->error);
   g_mutex_unlock (&fill->lock);
+  /* A row hidden while the fill ran stays out, even if shown again since (its deletion
+   * is then done, and the fill may have read it before). */
+  if (ids != NULL && fill->dropped->len > 0)
+    {
+      guint kept = 0;
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 id = g_array_index (ids, gint64, i);
+          gboolean drop = FALSE;
+
+          for (guint k = 0; k < fill->dropped->len && !drop; k++)
+            drop = g_array_index (fill->dropped, gint64, k) == id;
+          if (!drop)
+            g_array_index (ids, gint64, kept++) = id;
+        }
+      g_array_set_size (ids, kept);
+    }
   fill_unref (fill);
 
   if (ids == NULL)
@@ -1353,7 +1317,7 @@ install_fill (VigieFindingList *self,
       return;
     }
 
-  same = ids->len == self->n_items && ids->len >= self->ids->len
+  same = ids->len == n_announced (self) && ids->len >= self->ids->len
          && memcmp (ids->data, self->ids->data, self->ids->len * sizeof (gint64)) == 0;
   g_array_unref (self->ids);
   self->ids = ids;
@@ -1361,8 +1325,11 @@ install_fill (VigieFindingList *self,
   if (same)
     return;
 
-  /* The database changed between the two steps. */
+  /* The database changed between the two steps. Not reported from inside the signals of
+   * a replacement: from an idle, as from inside a GListModel call. */
   count_stamp_clear (&self->count);
+  if (report == REPORT_NOW && self->replacing > 0)
+    report = REPORT_LATER;
   switch (report)
     {
     case REPORT_NOW:
@@ -1370,15 +1337,14 @@ install_fill (VigieFindingList *self,
         guint old_n = self->n_items;
 
         g_clear_handle_id (&self->report_idle, g_source_remove);
-        self->n_items = ids->len;
         vigie_row_cache_clear (self->rows);
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+        replace_items (self, old_n, ids->len);
       }
       break;
     case REPORT_LATER:
       if (self->report_idle == 0)
         {
-          self->report_old_n = self->n_items;
+          self->report_old_n = n_announced (self);
           self->report_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, report_idle_cb,
                                                g_object_ref (self), g_object_unref);
         }
@@ -1437,6 +1403,8 @@ start_fill (VigieFindingList        *self,
   fill->query = vigie_finding_query_copy (query);
   fill->matches = g_steal_pointer (&stage->matches);
   fill->n_total = stage->n_total;
+  fill->worker = vigie_list_worker_ref (get_worker (self));
+  fill->dropped = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->fill = fill;
 
   task = g_task_new (self, NULL, fill_done_cb, fill_ref (fill));
@@ -1469,6 +1437,7 @@ install_stage (VigieFindingList        *self,
                Stage                   *stage)
 {
   guint old_n = self->n_items;
+  guint new_n;
 
   cancel_fill (self);
   g_clear_handle_id (&self->report_idle, g_source_remove);
@@ -1500,8 +1469,8 @@ install_stage (VigieFindingList        *self,
       remove_hidden (self);
       self->n_items = self->ids->len;
     }
-  if (old_n > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  new_n = self->n_items;
+  replace_items (self, old_n, new_n);
 }
 
 static GType
@@ -1610,7 +1579,9 @@ vigie_finding_list_set_query (VigieFindingList        *self,
   g_return_val_if_fail (VIGIE_IS_FINDING_LIST (self), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
 
-  g_atomic_int_inc (&self->serial);
+  /* A synchronous query supersedes any asynchronous one still running. */
+  if (self->worker != NULL)
+    vigie_list_worker_supersede (self->worker);
   /* A pending fill would hold the worker connection: it is not wanted any more. */
   if (self->fill != NULL)
     g_cancellable_cancel (self->fill->cancellable);
@@ -1634,54 +1605,30 @@ vigie_finding_list_reload (VigieFindingList  *self,
 typedef struct
 {
   VigieFindingQuery *query;
-  gint               serial;
   gboolean           allow_partial;
   CountStamp         hint;
-} QueryTaskData;
+} QueryRequest;
 
 static void
-query_task_data_free (gpointer data)
+query_request_free (gpointer data)
 {
-  QueryTaskData *td = data;
+  QueryRequest *request = data;
 
-  vigie_finding_query_free (td->query);
-  count_stamp_clear (&td->hint);
-  g_free (td);
+  vigie_finding_query_free (request->query);
+  count_stamp_clear (&request->hint);
+  g_free (request);
 }
 
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+stage_func (VigieStore    *connection,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  VigieFindingList *self = source_object;
-  QueryTaskData *td = task_data;
-  GError *error = NULL;
-  Stage *stage = NULL;
-  VigieStore *worker;
+  QueryRequest *request = data;
 
-  g_mutex_lock (&self->worker_lock);
-  if (td->serial != g_atomic_int_get (&self->serial))
-    {
-      g_mutex_unlock (&self->worker_lock);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "A newer query replaced this one");
-      return;
-    }
-  worker = worker_store_locked (self, &error);
-  if (worker != NULL)
-    {
-      watch_cancellable (worker, cancellable);
-      stage = stage_run (worker, td->query, td->allow_partial, &td->hint, cancellable, &error);
-      watch_cancellable (worker, NULL);
-    }
-  g_mutex_unlock (&self->worker_lock);
-
-  if (stage == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, stage, (GDestroyNotify) stage_free);
+  return stage_run (connection, request->query, request->allow_partial, &request->hint,
+                    cancellable, error);
 }
 
 void
@@ -1691,26 +1638,21 @@ vigie_finding_list_set_query_async (VigieFindingList        *self,
                                     GAsyncReadyCallback      callback,
                                     gpointer                 user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  QueryTaskData *td;
+  QueryRequest *request;
 
   g_return_if_fail (VIGIE_IS_FINDING_LIST (self));
   g_return_if_fail (query != NULL);
 
-  td = g_new0 (QueryTaskData, 1);
-  td->query = vigie_finding_query_copy (query);
-  td->serial = g_atomic_int_add (&self->serial, 1) + 1;
-  td->allow_partial = g_hash_table_size (self->hidden) == 0;
-  count_stamp_copy (&td->hint, &self->count);
+  request = g_new0 (QueryRequest, 1);
+  request->query = vigie_finding_query_copy (query);
+  request->allow_partial = g_hash_table_size (self->hidden) == 0;
+  count_stamp_copy (&request->hint, &self->count);
   /* Free the worker connection for this query; the list keeps what it shows until the
    * query is done. */
   if (self->fill != NULL)
     g_cancellable_cancel (self->fill->cancellable);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vigie_finding_list_set_query_async);
-  g_task_set_task_data (task, td, query_task_data_free);
-  g_task_run_in_thread (task, query_thread);
+  vigie_list_worker_run_async (get_worker (self), self, stage_func, request, query_request_free,
+                               (GDestroyNotify) stage_free, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1719,17 +1661,18 @@ vigie_finding_list_set_query_finish (VigieFindingList  *self,
                                      GError           **error)
 {
   g_autoptr(Stage) stage = NULL;
-  QueryTaskData *td;
+  QueryRequest *request;
 
   g_return_val_if_fail (VIGIE_IS_FINDING_LIST (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (self->worker != NULL, FALSE);
 
-  td = g_task_get_task_data (G_TASK (result));
-  stage = g_task_propagate_pointer (G_TASK (result), error);
+  request = vigie_list_worker_get_request (result);
+  stage = vigie_list_worker_run_finish (self->worker, result, error);
   if (stage == NULL)
     {
       /* The latest query failed: the list it was to replace finishes loading. */
-      if (td->serial == g_atomic_int_get (&self->serial) && !self->complete
+      if (vigie_list_worker_is_latest (self->worker, result) && !self->complete
           && self->fill == NULL)
         {
           Stage rest = { 0 };
@@ -1739,13 +1682,7 @@ vigie_finding_list_set_query_finish (VigieFindingList  *self,
         }
       return FALSE;
     }
-  if (td->serial != g_atomic_int_get (&self->serial))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           "A newer query replaced this one");
-      return FALSE;
-    }
-  install_stage (self, td->query, stage);
+  install_stage (self, request->query, stage);
   return TRUE;
 }
 
@@ -1817,6 +1754,8 @@ vigie_finding_list_hide_id (VigieFindingList *self,
 
   g_hash_table_add (self->hidden, g_memdup2 (&id, sizeof id));
   vigie_row_cache_forget (self->rows, id);
+  if (self->fill != NULL)
+    g_array_append_val (self->fill->dropped, id);
   position = vigie_finding_list_find_position (self, id);
   if (position != G_MAXUINT && position < self->n_items)
     {

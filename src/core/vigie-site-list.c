@@ -8,16 +8,11 @@
 
 #include "vigie-reference.h"
 #include "vigie-site-list.h"
-#include "vigie-row-cache.h"
 #include "vigie-store-private.h"
 #include "vigie-vocab.h"
 
 /* Findings that are not closed count as open (a disputed finding is still unresolved). */
 #define OPEN_STATUSES "('open', 'progress_made', 'disputed')"
-
-/* Rows kept built: a little more than a screenful several times over, so scrolling back
- * and forth and re-binding cells after a selection change do not hit SQLite again. */
-#define ROW_CACHE_SIZE 512
 
 /* ─── Query ──────────────────────────────────────────────────────────────── */
 
@@ -537,23 +532,13 @@ build_row (VigieStore  *store,
   sqlite3_stmt *stmt;
   VigieSiteRow *row;
   g_autofree char *products = NULL;
-  int rc;
 
   stmt = vigie_store_prepare (store, row_sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
-                     _("The site %lld does not exist."), (long long) id);
-      else
-        vigie_store_set_error (store, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (!vigie_id_list_step_row (store, stmt, id, error))
+    return NULL;
 
   row = g_object_new (VIGIE_TYPE_SITE_ROW, NULL);
   row->id = id;
@@ -667,16 +652,15 @@ build_ids_sql (const VigieSiteQuery *query,
 
 /* Runs QUERY on STORE (any connection) and returns the ids in order. */
 static GArray *
-run_ids_query (VigieStore            *store,
-               const VigieSiteQuery  *query,
-               GCancellable          *cancellable,
-               GError               **error)
+run_ids_query (VigieStore     *store,
+               gconstpointer   data,
+               GCancellable   *cancellable,
+               GError        **error)
 {
+  const VigieSiteQuery *query = data;
   g_autofree char *match = vigie_site_query_build_match (query->search);
   g_autofree char *sql = build_ids_sql (query, match != NULL);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   /* At most 2^6 × 8 × 2 distinct statements: the store's statement cache holds them. */
   stmt = vigie_store_prepare (store, sql, error);
@@ -707,426 +691,87 @@ run_ids_query (VigieStore            *store,
       sqlite3_bind_text (stmt, 7, last, -1, SQLITE_TRANSIENT);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-      if ((ids->len & 0xfff) == 0 && g_cancellable_is_cancelled (cancellable))
-        {
-          sqlite3_reset (stmt);
-          g_cancellable_set_error_if_cancelled (cancellable, error);
-          return NULL;
-        }
-    }
-  if (rc != SQLITE_DONE)
-    {
-      vigie_store_set_error (store, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&ids);
+  return vigie_id_list_collect_ids (store, stmt, cancellable, error);
 }
 
 /* ─── List ───────────────────────────────────────────────────────────────── */
 
 struct _VigieSiteList
 {
-  GObject         parent_instance;
-
-  VigieStore     *store;
-  VigieSiteQuery *query;
-  GArray         *ids;          /* gint64, in display order */
-  GHashTable     *hidden;       /* gint64* set */
-
-  VigieRowCache  *rows;         /* built rows, least recently used evicted */
-
-  /* The worker connection, created on first async query; one query at a time uses it. */
-  GMutex          worker_lock;
-  VigieStore     *worker;
-  gint            serial;       /* of the latest request (atomic); older results are dropped */
+  VigieIdList parent_instance;
 };
 
-static void vigie_site_list_model_init (GListModelInterface *iface);
+G_DEFINE_FINAL_TYPE (VigieSiteList, vigie_site_list, VIGIE_TYPE_ID_LIST)
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (VigieSiteList, vigie_site_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      vigie_site_list_model_init))
-
-static void
-vigie_site_list_dispose (GObject *object)
+static gpointer
+site_list_build_row (VigieStore     *store,
+                     gconstpointer   query,
+                     gint64          id,
+                     GError        **error)
 {
-  VigieSiteList *self = VIGIE_SITE_LIST (object);
-
-  if (self->rows != NULL)
-    vigie_row_cache_clear (self->rows);
-  g_mutex_lock (&self->worker_lock);
-  g_clear_object (&self->worker);
-  g_mutex_unlock (&self->worker_lock);
-  g_clear_object (&self->store);
-
-  G_OBJECT_CLASS (vigie_site_list_parent_class)->dispose (object);
+  return build_row (store, id, error);
 }
 
-static void
-vigie_site_list_finalize (GObject *object)
+static gpointer
+site_list_empty_row (gint64 id)
 {
-  VigieSiteList *self = VIGIE_SITE_LIST (object);
+  VigieSiteRow *row = g_object_new (VIGIE_TYPE_SITE_ROW, NULL);
 
-  g_clear_pointer (&self->query, vigie_site_query_free);
-  g_clear_pointer (&self->ids, g_array_unref);
-  g_clear_pointer (&self->hidden, g_hash_table_unref);
-  g_clear_pointer (&self->rows, vigie_row_cache_free);
-  g_mutex_clear (&self->worker_lock);
+  row->id = id;
+  row->name = g_strdup ("");
+  row->native_name = g_strdup ("");
+  row->country = g_strdup ("");
+  row->country_label = g_strdup ("");
+  row->location_type = g_strdup ("");
+  row->location_type_label = g_strdup ("");
+  row->products_label = g_strdup ("");
+  row->last_investigation = g_strdup ("");
+  return row;
+}
 
-  G_OBJECT_CLASS (vigie_site_list_parent_class)->finalize (object);
+static gpointer
+site_list_new_query (void)
+{
+  return vigie_site_query_new ();
+}
+
+static gboolean
+setup_worker (VigieStore  *connection,
+              GError     **error)
+{
+  register_functions (connection);
+  return TRUE;
 }
 
 static void
 vigie_site_list_class_init (VigieSiteListClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  VigieIdListClass *list_class = VIGIE_ID_LIST_CLASS (klass);
 
-  object_class->dispose = vigie_site_list_dispose;
-  object_class->finalize = vigie_site_list_finalize;
+  list_class->row_type = VIGIE_TYPE_SITE_ROW;
+  list_class->query_type = VIGIE_TYPE_SITE_QUERY;
+  list_class->new_query = site_list_new_query;
+  list_class->run_query = run_ids_query;
+  list_class->build_row = site_list_build_row;
+  list_class->empty_row = site_list_empty_row;
+  list_class->setup_worker = setup_worker;
 }
 
 static void
 vigie_site_list_init (VigieSiteList *self)
 {
-  self->query = vigie_site_query_new ();
-  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->rows = vigie_row_cache_new (ROW_CACHE_SIZE);
-  g_mutex_init (&self->worker_lock);
-}
-
-static GType
-vigie_site_list_get_item_type (GListModel *model)
-{
-  return VIGIE_TYPE_SITE_ROW;
-}
-
-static guint
-vigie_site_list_get_n_items (GListModel *model)
-{
-  return VIGIE_SITE_LIST (model)->ids->len;
-}
-
-static gpointer
-vigie_site_list_get_item (GListModel *model,
-                          guint       position)
-{
-  VigieSiteList *self = VIGIE_SITE_LIST (model);
-  g_autoptr(GError) error = NULL;
-  VigieSiteRow *row;
-  gint64 id;
-
-  if (position >= self->ids->len)
-    return NULL;
-
-  id = g_array_index (self->ids, gint64, position);
-  row = vigie_row_cache_lookup (self->rows, id);
-  if (row != NULL)
-    return row;
-
-  row = build_row (self->store, id, &error);
-  if (row == NULL)
-    {
-      /* Deleted behind our back (another process): show an empty row rather than break
-       * the model's contract; the next reload drops the id. */
-      g_debug ("Site %" G_GINT64_FORMAT " could not be read: %s", id, error->message);
-      row = g_object_new (VIGIE_TYPE_SITE_ROW, NULL);
-      row->id = id;
-      row->name = g_strdup ("");
-      row->native_name = g_strdup ("");
-      row->country = g_strdup ("");
-      row->country_label = g_strdup ("");
-      row->location_type = g_strdup ("");
-      row->location_type_label = g_strdup ("");
-      row->products_label = g_strdup ("");
-      row->last_investigation = g_strdup ("");
-      return row;
-    }
-
-  vigie_row_cache_insert (self->rows, id, row);
-  return row;
-}
-
-static void
-vigie_site_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = vigie_site_list_get_item_type;
-  iface->get_n_items = vigie_site_list_get_n_items;
-  iface->get_item = vigie_site_list_get_item;
 }
 
 VigieSiteList *
 vigie_site_list_new (VigieStore *store)
 {
-  VigieSiteList *self;
-
   g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
 
-  self = g_object_new (VIGIE_TYPE_SITE_LIST, NULL);
-  self->store = g_object_ref (store);
   register_functions (store);
-  return self;
+  return g_object_new (VIGIE_TYPE_SITE_LIST, "store", store, NULL);
 }
 
-VigieStore *
-vigie_site_list_get_store (VigieSiteList *self)
-{
-  g_return_val_if_fail (VIGIE_IS_SITE_LIST (self), NULL);
-  return self->store;
-}
-
-const VigieSiteQuery *
-vigie_site_list_get_query (VigieSiteList *self)
-{
-  g_return_val_if_fail (VIGIE_IS_SITE_LIST (self), NULL);
-  return self->query;
-}
-
-/* Takes IDS, leaves out the hidden ones, swaps and notifies once. */
-static void
-swap_ids (VigieSiteList *self,
-          GArray        *ids)
-{
-  guint old_n = self->ids->len;
-
-  if (g_hash_table_size (self->hidden) > 0)
-    {
-      guint kept = 0;
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          gint64 id = g_array_index (ids, gint64, i);
-
-          if (!g_hash_table_contains (self->hidden, &id))
-            g_array_index (ids, gint64, kept++) = id;
-        }
-      g_array_set_size (ids, kept);
-    }
-
-  g_array_unref (self->ids);
-  self->ids = ids;
-  /* Rows may have changed too (an import, an edit elsewhere): build them afresh. */
-  vigie_row_cache_clear (self->rows);
-  if (old_n > 0 || ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
-}
-
-gboolean
-vigie_site_list_set_query (VigieSiteList        *self,
-                           const VigieSiteQuery *query,
-                           GError              **error)
-{
-  GArray *ids;
-
-  g_return_val_if_fail (VIGIE_IS_SITE_LIST (self), FALSE);
-  g_return_val_if_fail (query != NULL, FALSE);
-
-  /* A synchronous query supersedes any asynchronous one still running. */
-  g_atomic_int_inc (&self->serial);
-
-  ids = run_ids_query (self->store, query, NULL, error);
-  if (ids == NULL)
-    return FALSE;
-
-  if (query != self->query)
-    {
-      vigie_site_query_free (self->query);
-      self->query = vigie_site_query_copy (query);
-    }
-  swap_ids (self, ids);
-  return TRUE;
-}
-
-gboolean
-vigie_site_list_reload (VigieSiteList  *self,
-                        GError        **error)
-{
-  g_return_val_if_fail (VIGIE_IS_SITE_LIST (self), FALSE);
-  return vigie_site_list_set_query (self, self->query, error);
-}
-
-typedef struct
-{
-  VigieSiteQuery *query;
-  gint            serial;
-} QueryTaskData;
-
-static void
-query_task_data_free (gpointer data)
-{
-  QueryTaskData *td = data;
-
-  vigie_site_query_free (td->query);
-  g_free (td);
-}
-
-static void
-query_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  VigieSiteList *self = source_object;
-  QueryTaskData *td = task_data;
-  GError *error = NULL;
-  GArray *ids = NULL;
-
-  g_mutex_lock (&self->worker_lock);
-  /* A newer request is queued behind this one: do not spend time on a stale query. */
-  if (td->serial != g_atomic_int_get (&self->serial))
-    {
-      g_mutex_unlock (&self->worker_lock);
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                               "A newer query replaced this one");
-      return;
-    }
-  if (self->worker == NULL)
-    {
-      self->worker = vigie_store_open_another (self->store, &error);
-      if (self->worker != NULL)
-        register_functions (self->worker);
-    }
-  if (self->worker != NULL)
-    ids = run_ids_query (self->worker, td->query, cancellable, &error);
-  g_mutex_unlock (&self->worker_lock);
-
-  if (ids == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, ids, (GDestroyNotify) g_array_unref);
-}
-
-void
-vigie_site_list_set_query_async (VigieSiteList        *self,
-                                 const VigieSiteQuery *query,
-                                 GCancellable         *cancellable,
-                                 GAsyncReadyCallback   callback,
-                                 gpointer              user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  QueryTaskData *td;
-
-  g_return_if_fail (VIGIE_IS_SITE_LIST (self));
-  g_return_if_fail (query != NULL);
-
-  td = g_new0 (QueryTaskData, 1);
-  td->query = vigie_site_query_copy (query);
-  g_atomic_int_inc (&self->serial);
-  td->serial = g_atomic_int_get (&self->serial);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, vigie_site_list_set_query_async);
-  g_task_set_task_data (task, td, query_task_data_free);
-  g_task_run_in_thread (task, query_thread);
-}
-
-gboolean
-vigie_site_list_set_query_finish (VigieSiteList  *self,
-                                  GAsyncResult   *result,
-                                  GError        **error)
-{
-  QueryTaskData *td;
-  GArray *ids;
-
-  g_return_val_if_fail (VIGIE_IS_SITE_LIST (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  td = g_task_get_task_data (G_TASK (result));
-  ids = g_task_propagate_pointer (G_TASK (result), error);
-  if (ids == NULL)
-    return FALSE;
-
-  if (td->serial != g_atomic_int_get (&self->serial))
-    {
-      g_array_unref (ids);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           "A newer query replaced this one");
-      return FALSE;
-    }
-
-  vigie_site_query_free (self->query);
-  self->query = vigie_site_query_copy (td->query);
-  swap_ids (self, ids);
-  return TRUE;
-}
-
-guint
-vigie_site_list_find_position (VigieSiteList *self,
-                               gint64         id)
-{
-  g_return_val_if_fail (VIGIE_IS_SITE_LIST (self), G_MAXUINT);
-
-  for (guint i = 0; i < self->ids->len; i++)
-    if (g_array_index (self->ids, gint64, i) == id)
-      return i;
-  return G_MAXUINT;
-}
-
-gint64
-vigie_site_list_get_id (VigieSiteList *self,
-                        guint          position)
-{
-  g_return_val_if_fail (VIGIE_IS_SITE_LIST (self), 0);
-  g_return_val_if_fail (position < self->ids->len, 0);
-
-  return g_array_index (self->ids, gint64, position);
-}
-
-void
-vigie_site_list_refresh_id (VigieSiteList *self,
-                            gint64         id)
-{
-  guint position;
-
-  g_return_if_fail (VIGIE_IS_SITE_LIST (self));
-
-  vigie_row_cache_forget (self->rows, id);
-  position = vigie_site_list_find_position (self, id);
-  if (position != G_MAXUINT)
-    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
-}
-
-void
-vigie_site_list_hide_id (VigieSiteList *self,
-                         gint64         id)
-{
-  guint position;
-
-  g_return_if_fail (VIGIE_IS_SITE_LIST (self));
-
-  g_hash_table_add (self->hidden, g_memdup2 (&id, sizeof id));
-  vigie_row_cache_forget (self->rows, id);
-  position = vigie_site_list_find_position (self, id);
-  if (position != G_MAXUINT)
-    {
-      g_array_remove_index (self->ids, position);
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-    }
-}
-
-void
-vigie_site_list_unhide_id (VigieSiteList *self,
-                           gint64         id)
-{
-  g_return_if_fail (VIGIE_IS_SITE_LIST (self));
-
-  g_hash_table_remove (self->hidden, &id);
-}
-
-gboolean
-vigie_site_list_is_hidden (VigieSiteList *self,
-                           gint64         id)
-{
-  g_return_val_if_fail (VIGIE_IS_SITE_LIST (self), FALSE);
-  return g_hash_table_contains (self->hidden, &id);
-}
+VIGIE_ID_LIST_DEFINE_FUNCTIONS (VigieSiteList, vigie_site_list, VigieSiteQuery, VIGIE_IS_SITE_LIST)
 
 /* ─── Countries in use ───────────────────────────────────────────────────── */
 

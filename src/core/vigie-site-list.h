@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "vigie-id-list.h"
 #include "vigie-store.h"
 
 G_BEGIN_DECLS
@@ -80,15 +81,15 @@ gboolean     vigie_site_row_get_closed              (VigieSiteRow *self);
 /* ─── List ───────────────────────────────────────────────────────────────── */
 
 #define VIGIE_TYPE_SITE_LIST (vigie_site_list_get_type ())
-G_DECLARE_FINAL_TYPE (VigieSiteList, vigie_site_list, VIGIE, SITE_LIST, GObject)
+G_DECLARE_FINAL_TYPE (VigieSiteList, vigie_site_list, VIGIE, SITE_LIST, VigieIdList)
 
 /* An empty list over STORE (call set_query or reload to fill it). */
 VigieSiteList        *vigie_site_list_new              (VigieStore           *store) G_GNUC_WARN_UNUSED_RESULT;
 VigieStore           *vigie_site_list_get_store        (VigieSiteList        *self);
 const VigieSiteQuery *vigie_site_list_get_query        (VigieSiteList        *self);
 
-/* Runs QUERY (one SQL statement returning the ids in order), swaps the ids and emits one
- * items-changed. */
+/* Runs QUERY (one SQL statement returning the ids in order), swaps the ids and signals
+ * (see vigie_list_model_replace_all()). */
 gboolean              vigie_site_list_set_query        (VigieSiteList        *self,
                                                         const VigieSiteQuery *query,
                                                         GError              **error);
@@ -106,8 +107,11 @@ gboolean              vigie_site_list_set_query_finish (VigieSiteList        *se
 /* Runs the current query again (after an import, a new site...). */
 gboolean              vigie_site_list_reload           (VigieSiteList        *self,
                                                         GError              **error);
+/* TRUE while an asynchronous query has not called back yet. */
+gboolean              vigie_site_list_is_loading       (VigieSiteList        *self);
 
-/* Drops the cached row of ID and emits items-changed for its position (if listed). */
+/* Drops the cached row of ID (of every row when ID is 0) and emits items-changed for its
+ * position (if listed). */
 void                  vigie_site_list_refresh_id       (VigieSiteList        *self,
                                                         gint64                id);
 /* Position of ID, or G_MAXUINT when it is not listed. */

@@ -1,5 +1,6 @@
 /* test-remediation.c — remediation actions: transitions, history, overdue, roll-up,
- * default deadlines, money, validation, the action list and the timeline spans.
+ * default deadlines, money, validation, the action list and the timeline spans (read
+ * in the calling thread, and in worker threads as the Remediation page reads them).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -917,6 +918,140 @@ test_search_and_hide (Fixture       *fx,
   check_list (list, q, "4 1 3 5 7 2 6");
 }
 
+/* ─── The same in worker threads ─────────────────────────────────────────── */
+
+typedef struct
+{
+  int           pending;
+  GAsyncResult *result;   /* of the last request that called back */
+} Waiter;
+
+static void
+waiter_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  Waiter *w = data;
+
+  g_clear_object (&w->result);
+  w->result = g_object_ref (result);
+  w->pending--;
+}
+
+static void
+waiter_wait (Waiter *w)
+{
+  while (w->pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+span_ids (VigieActionSpans *spans)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < spans->spans->len; i++)
+    g_string_append_printf (s, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                            g_array_index (spans->spans, VigieActionSpan, i).id);
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_action_list_async (Fixture       *fx,
+                        gconstpointer  data)
+{
+  g_autoptr(VigieActionList) list = vigie_action_list_new (fx->store);
+  g_autoptr(VigieActionQuery) q = vigie_action_query_new ();
+  g_autoptr(VigieActionSpans) spans = NULL;
+  g_autoptr(VigieActionSpans) sync_spans = NULL;
+  g_autoptr(VigieActionFilterChoices) choices = NULL;
+  g_autoptr(VigieActionRow) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *sync_ids = NULL;
+  GString *listed;
+  Waiter w = { 0 };
+
+  q->today = g_strdup ("2026-06-15");
+
+  /* The ids: the same as the synchronous query, the rows' days overdue from its day. */
+  w.pending = 1;
+  vigie_action_list_set_query_async (list, q, NULL, waiter_cb, &w);
+  g_assert_true (vigie_action_list_is_loading (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  waiter_wait (&w);
+  g_assert_true (vigie_action_list_set_query_finish (list, w.result, &error));
+  g_assert_no_error (error);
+  g_assert_false (vigie_action_list_is_loading (list));
+  listed = ids_of (list);
+  g_assert_cmpstr (listed->str, ==, "4 1 3 5 7 2 6");
+  g_string_free (listed, TRUE);
+  row = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (vigie_action_row_get_days_overdue (row), ==, 31);
+  g_assert_cmpstr (vigie_action_row_get_description (row), ==, "Pay overtime premiums");
+
+  /* Filters in quick succession: only the last one is applied. */
+  w.pending = 2;
+  q->only_overdue = TRUE;
+  vigie_action_list_set_query_async (list, q, NULL, waiter_cb, &w);
+  q->only_overdue = FALSE;
+  q->site_id = 2;
+  vigie_action_list_set_query_async (list, q, NULL, waiter_cb, &w);
+  waiter_wait (&w);
+  g_assert_true (vigie_action_list_set_query_finish (list, w.result, &error));
+  listed = ids_of (list);
+  g_assert_cmpstr (listed->str, ==, "5 7 6");
+  g_string_free (listed, TRUE);
+  q->site_id = 0;
+
+  /* The spans: those of the synchronous load, the hidden actions left out. */
+  vigie_action_list_hide_id (list, 3);
+  w.pending = 1;
+  vigie_action_list_load_spans_async (list, q, VIGIE_TIMELINE_GROUP_SITE, NULL, waiter_cb, &w);
+  g_assert_true (vigie_action_list_is_loading_spans (list));
+  waiter_wait (&w);
+  spans = vigie_action_list_load_spans_finish (list, w.result, &error);
+  g_assert_no_error (error);
+  g_assert_false (vigie_action_list_is_loading_spans (list));
+  sync_spans = vigie_action_spans_load (fx->store, q, VIGIE_TIMELINE_GROUP_SITE, &error);
+  g_assert_no_error (error);
+  vigie_action_list_filter_spans (list, sync_spans);
+  ids = span_ids (spans);
+  sync_ids = span_ids (sync_spans);
+  g_assert_cmpstr (ids, ==, sync_ids);
+  g_assert_cmpstr (ids, ==, "4 1 2 5 6 7");
+  g_assert_cmpuint (spans->milestones->len, ==, sync_spans->milestones->len);
+  g_assert_cmpuint (spans->group_labels->len, ==, 2);
+  g_clear_pointer (&spans, vigie_action_spans_free);
+
+  /* Hidden while the spans load: left out all the same. */
+  vigie_action_list_unhide_id (list, 3);
+  w.pending = 1;
+  vigie_action_list_load_spans_async (list, q, VIGIE_TIMELINE_GROUP_SITE, NULL, waiter_cb, &w);
+  vigie_action_list_hide_id (list, 1);
+  waiter_wait (&w);
+  spans = vigie_action_list_load_spans_finish (list, w.result, &error);
+  g_assert_no_error (error);
+  g_free (ids);
+  ids = span_ids (spans);
+  g_assert_cmpstr (ids, ==, "3 4 2 5 6 7");
+
+  /* The choices of the filters: those of the synchronous functions. */
+  w.pending = 1;
+  vigie_action_list_load_filter_choices_async (list, NULL, waiter_cb, &w);
+  waiter_wait (&w);
+  choices = vigie_action_list_load_filter_choices_finish (list, w.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (choices->sites->len, ==, 2);
+  g_assert_cmpstr (((VigieActionChoice *) g_ptr_array_index (choices->sites, 1))->label, ==,
+                   "Beta Boards");
+  g_assert_cmpint (((VigieActionChoice *) g_ptr_array_index (choices->sites, 1))->n_actions, ==, 3);
+  g_assert_cmpuint (choices->responsibles->len, ==, 2);
+  g_assert_cmpstr (((VigieActionChoice *) g_ptr_array_index (choices->responsibles, 1))->label,
+                   ==, "Brand B");
+  g_clear_object (&w.result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -941,6 +1076,7 @@ main (int   argc,
   FX ("/remediation/update-delete", test_update_delete);
   FX ("/remediation/action-list", test_action_list);
   FX ("/remediation/spans", test_spans);
+  FX ("/remediation/action-list-async", test_action_list_async);
 #undef FX
 
   return g_test_run ();

@@ -4,6 +4,8 @@
  * summary, a new product at a site without an inventory (the site drop-down), create →
  * edit → delete → undo → delete checked in the store, the substance reference (search,
  * edit, a wrong date refused), the exposure measurements of a site (add, refuse, delete),
+ * the products and filter choices read in worker threads (the page returns to the main
+ * loop at once in its loading state, a newer filter replaces an older one still loading),
  * and screenshots taken with no toast showing.
  *
  * Screenshots go to $VIGIE_SCREENSHOT_DIR when it is set (chemicals.png,
@@ -210,6 +212,30 @@ test_list (void)
   g_assert_cmpint (total, >, 0);
   all = n_shown ();
   g_assert_cmpint (all, ==, total);
+
+  /* Given the dataset, the page returns to the main loop at once: loading, nothing listed
+   * yet; then everything comes in. */
+  vigie_chemicals_page_set_store (page, NULL);
+  vigie_chemicals_page_set_store (page, store);
+  g_assert_true (vigie_chemicals_page_get_busy (page));
+  g_assert_cmpuint (n_shown (), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (vigie_chemicals_page_get_count_label (page)), ==,
+                   _("Loading…"));
+  settle ();
+  g_assert_cmpint (n_shown (), ==, total);
+  {
+    g_autofree char *count = g_strdup_printf ("%'u", all);
+
+    g_assert_nonnull (strstr (gtk_label_get_text (vigie_chemicals_page_get_count_label (page)),
+                              count));
+  }
+
+  /* Two filters in quick succession: the first query is replaced, the second shows. */
+  vigie_chemicals_page_set_flags (page, VIGIE_CHEMICAL_FLAG_CMR);
+  g_assert_true (vigie_chemicals_page_get_busy (page));
+  vigie_chemicals_page_set_flags (page, 0);
+  settle ();
+  g_assert_cmpint (n_shown (), ==, total);
   /* The substance reference was loaded when the page got the dataset. */
   g_assert_cmpint (vigie_store_count (store, "substances"), >=, 50);
 

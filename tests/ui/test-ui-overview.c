@@ -204,6 +204,12 @@ tile_number (const char *name)
 }
 
 static gboolean
+remediation_idle (gpointer data)
+{
+  return !vigie_remediation_page_get_busy (data);
+}
+
+static gboolean
 findings_idle (gpointer data)
 {
   return !vigie_findings_page_get_busy (VIGIE_FINDINGS_PAGE (data));
@@ -248,10 +254,13 @@ rows_of_list (const char *expected_page,
     {
       VigieRemediationPage *remediation = VIGIE_REMEDIATION_PAGE (
         vigie_test_find_descendant (GTK_WIDGET (window), VIGIE_TYPE_REMEDIATION_PAGE));
-      VigieActionList *list = vigie_remediation_page_get_list (remediation);
+      VigieActionList *list;
       guint n;
 
+      /* The page loads its actions in a thread. */
+      g_assert_true (vigie_test_wait_until (remediation_idle, remediation, 60000));
       vigie_test_iterate (20);
+      list = vigie_remediation_page_get_list (remediation);
       n = g_list_model_get_n_items (G_LIST_MODEL (list));
       if (sum != NULL)
         {

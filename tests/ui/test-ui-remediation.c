@@ -1,9 +1,12 @@
 /* test-ui-remediation.c — the Remediation page under Xvfb: timeline and list on a demo
- * dataset, the overdue badge, filters, the action editor (invalid input, save, status
- * change), bulk status change, keyboard navigation of the timeline, New Action through
- * the finding picker, delete with Undo (create → edit → delete → undo → delete, checked in
- * the store), the timeline with 10,000 actions (frame times) and screenshots
- * (remediation.png, remediation-fr.png under LANGUAGE=fr) taken with no toast showing.
+ * dataset, read in worker threads (the page shows its loading state and returns to the
+ * main loop at once, a page built after the dataset opened loads when shown, a newer
+ * filter replaces an older one still loading), the overdue badge, filters, the action
+ * editor (invalid input, save, status change), bulk status change, keyboard navigation of
+ * the timeline, New Action through the finding picker, delete with Undo (create → edit →
+ * delete → undo → delete, checked in the store), the timeline with 10,000 actions (frame
+ * times) and screenshots (remediation.png, remediation-fr.png under LANGUAGE=fr) taken
+ * with no toast showing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "ui-test-util.h"
 #include "vigie-action-editor.h"
 #include "vigie-application.h"
 #include "vigie-demo.h"
@@ -33,6 +37,12 @@ iterate (guint ms)
   while (g_get_monotonic_time () < end)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (2000);
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !vigie_remediation_page_get_busy (VIGIE_REMEDIATION_PAGE (data));
 }
 
 static GtkWidget *
@@ -110,7 +120,16 @@ open_dataset (const char *path)
   page = VIGIE_REMEDIATION_PAGE (find_descendant (GTK_WIDGET (window),
                                                   VIGIE_TYPE_REMEDIATION_PAGE));
   g_assert_nonnull (page);
+  g_assert_true (vigie_test_wait_until (page_idle, page, 60000));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+/* Waits for the page's loads (list, timeline, filter choices) to come in. */
+static void
+settle (void)
+{
+  g_assert_true (vigie_test_wait_until (page_idle, page, 60000));
+  iterate (20);
 }
 
 static VigieStore *
@@ -198,7 +217,14 @@ test_page (void)
 
   /* The overdue digest: the page's badge in the view switcher and the count line. */
   stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
-  stack_page = adw_view_stack_get_page (stack, GTK_WIDGET (page));
+  /* The stack's child is the page or a widget holding it (a page built when shown). */
+  {
+    GtkWidget *child = GTK_WIDGET (page);
+
+    while ((stack_page = adw_view_stack_get_page (stack, child)) == NULL
+           && gtk_widget_get_parent (child) != NULL)
+      child = gtk_widget_get_parent (child);
+  }
   g_assert_nonnull (stack_page);
   g_assert_cmpuint (adw_view_stack_page_get_badge_number (stack_page), ==, (guint) overdue);
   g_assert_true (adw_view_stack_page_get_needs_attention (stack_page));
@@ -211,6 +237,81 @@ test_page (void)
   }
 }
 
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* The rows and spans of a page: none yet, or every action of the dataset. */
+static guint
+page_rows (VigieRemediationPage *p)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (vigie_remediation_page_get_list (p)));
+}
+
+static guint
+page_spans (VigieRemediationPage *p)
+{
+  const VigieTimelineData *data = vigie_timeline_widget_get_data (vigie_remediation_page_get_timeline (p));
+
+  return data != NULL ? data->n_spans : 0;
+}
+
+/* Every action is read in worker threads: giving the page a dataset, or showing it,
+ * returns to the main loop at once, in the loading state; the rows and the timeline come
+ * in afterwards. */
+static void
+test_loading (void)
+{
+  gint64 n_actions = vigie_store_count (store (), "remediation_actions");
+  VigieRemediationPage *fresh;
+  GtkWidget *other;
+  g_autofree char *n_text = g_strdup_printf ("%'" G_GINT64_FORMAT, n_actions);
+
+  /* The dataset given to the page shown: it starts at once. */
+  vigie_remediation_page_set_store (page, NULL);
+  vigie_remediation_page_set_store (page, store ());
+  g_assert_true (vigie_remediation_page_get_busy (page));
+  g_assert_cmpuint (page_rows (page), ==, 0);
+  g_assert_cmpuint (page_spans (page), ==, 0);
+  g_assert_cmpstr (gtk_label_get_label (vigie_remediation_page_get_count_label (page)), ==,
+                   _("Loading…"));
+  settle ();
+  g_assert_cmpuint (page_rows (page), ==, (guint) n_actions);
+  g_assert_cmpuint (page_spans (page), ==, (guint) n_actions);
+  g_assert_nonnull (strstr (gtk_label_get_label (vigie_remediation_page_get_count_label (page)),
+                            n_text));
+
+  /* A page built after the dataset opened, given it before it is shown (as the window does
+   * with a page it builds when first shown): it waits to be shown, reading nothing. */
+  fresh = VIGIE_REMEDIATION_PAGE (vigie_remediation_page_new ());
+  other = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (other), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (other), GTK_WIDGET (fresh));
+  vigie_remediation_page_set_store (fresh, store ());
+  g_assert_true (vigie_remediation_page_get_busy (fresh));
+  iterate (100);
+  g_assert_true (vigie_remediation_page_get_busy (fresh));
+  g_assert_cmpuint (page_rows (fresh), ==, 0);
+  g_assert_cmpuint (page_spans (fresh), ==, 0);
+
+  /* Shown: the main loop turns right after it started, before anything came in. */
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_true (vigie_test_wait_until (widget_mapped, fresh, 10000));
+  g_assert_true (vigie_remediation_page_get_busy (fresh));
+  g_assert_cmpuint (page_rows (fresh), ==, 0);
+  g_assert_cmpstr (gtk_label_get_label (vigie_remediation_page_get_count_label (fresh)), ==,
+                   _("Loading…"));
+  g_assert_true (vigie_test_wait_until (page_idle, fresh, 60000));
+  g_assert_cmpuint (page_rows (fresh), ==, (guint) n_actions);
+  g_assert_cmpuint (page_spans (fresh), ==, (guint) n_actions);
+  g_assert_cmpint (vigie_remediation_page_get_overdue (fresh), ==,
+                   vigie_remediation_count_overdue (store (), NULL, NULL));
+  gtk_window_destroy (GTK_WINDOW (other));
+  iterate (50);
+}
+
 static void
 test_filters (void)
 {
@@ -218,8 +319,27 @@ test_filters (void)
   gint64 overdue = vigie_remediation_count_overdue (store (), NULL, NULL);
   GListModel *model = G_LIST_MODEL (vigie_remediation_page_get_list (page));
 
+  /* Two filters in quick succession: the first load is replaced, the second shows. */
   q->only_overdue = TRUE;
   vigie_remediation_page_set_filters (page, q);
+  q->only_overdue = FALSE;
+  q->status = g_strdup ("in_progress");
+  vigie_remediation_page_set_filters (page, q);
+  settle ();
+  g_assert_cmpuint (n_listed (), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(VigieActionRow) row = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (vigie_action_row_get_status (row), ==, "in_progress");
+    }
+  g_assert_cmpuint (vigie_timeline_widget_get_data (vigie_remediation_page_get_timeline (page))->n_spans,
+                    ==, n_listed ());
+  g_clear_pointer (&q->status, g_free);
+
+  q->only_overdue = TRUE;
+  vigie_remediation_page_set_filters (page, q);
+  settle ();
   g_assert_cmpuint (n_listed (), ==, (guint) overdue);
   for (guint i = 0; i < g_list_model_get_n_items (model); i += 7)
     {
@@ -233,6 +353,7 @@ test_filters (void)
   q->only_overdue = FALSE;
   q->status = g_strdup ("proposed");
   vigie_remediation_page_set_filters (page, q);
+  settle ();
   g_assert_cmpuint (n_listed (), >, 1);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
@@ -271,6 +392,7 @@ test_bulk (void)
 
   g_assert_true (vigie_remediation_page_bulk_change (page, "plan_submitted", &error));
   g_assert_no_error (error);
+  settle ();
   ra = vigie_store_get_action (store (), a, &error);
   rb = vigie_store_get_action (store (), b, &error);
   g_assert_cmpstr (ra->status, ==, "plan_submitted");
@@ -281,6 +403,7 @@ test_bulk (void)
     g_autoptr(VigieActionQuery) q = vigie_action_query_new ();
 
     vigie_remediation_page_set_filters (page, q);
+    settle ();
   }
 }
 
@@ -348,6 +471,7 @@ test_screenshot (void)
   g_autoptr(VigieActionQuery) q = vigie_action_query_new ();
 
   vigie_remediation_page_set_filters (page, q);
+  settle ();
   /* Open an overdue action so the editor shows its state. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {
@@ -394,13 +518,15 @@ test_keyboard (void)
 {
   VigieTimelineWidget *timeline = vigie_remediation_page_get_timeline (page);
   VigieActionEditor *editor = VIGIE_ACTION_EDITOR (vigie_remediation_page_get_editor (page));
-  const VigieTimelineData *data = vigie_timeline_widget_get_data (timeline);
+  const VigieTimelineData *data;
   g_autoptr(VigieActionQuery) q = vigie_action_query_new ();
   gint64 first, second;
   double start;
   guint row = 0;
 
   vigie_remediation_page_set_filters (page, q);
+  settle ();
+  data = vigie_timeline_widget_get_data (timeline);
   /* The first action of the timeline (the row after the first group heading). */
   while (row < data->n_rows && data->rows[row] < 0)
     row++;
@@ -475,6 +601,7 @@ test_create_delete_undo (void)
   AdwToast *toast;
 
   vigie_remediation_page_set_filters (page, q);
+  settle ();
   n_all = n_listed ();
 
   /* New Action opens the picker; the search narrows it (SQL, at most 100 rows). */
@@ -541,7 +668,7 @@ test_create_delete_undo (void)
                          "Install local exhaust ventilation at the spray booth");
   g_assert_true (vigie_action_editor_save (editor, &error));
   g_assert_no_error (error);
-  iterate (100);
+  settle ();
   id = vigie_action_editor_get_action_id (editor);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpint (vigie_store_count (store (), "remediation_actions"), ==, before + 1);
@@ -559,16 +686,18 @@ test_create_delete_undo (void)
   g_assert_cmpstr (record->root_cause, ==, "No extraction at the booth");
   g_clear_pointer (&record, vigie_action_record_free);
 
-  /* Delete: hidden from the list and the timeline at once, still in the store. */
+  /* Delete: hidden at once, still in the store. */
   g_assert_true (vigie_remediation_page_select_action (page, id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete-action", NULL));
-  iterate (100);
+  /* Out of the list at once; the timeline follows when its spans are read again. */
+  g_assert_cmpuint (n_listed (), ==, n_all);
+  g_assert_cmpuint (vigie_action_list_find_position (vigie_remediation_page_get_list (page), id),
+                    ==, G_MAXUINT);
+  settle ();
   toast = vigie_remediation_page_get_undo_toast (page);
   g_assert_nonnull (toast);
   g_assert_nonnull (strstr (adw_toast_get_title (toast), "Install local exhaust"));
   g_assert_cmpuint (n_listed (), ==, n_all);
-  g_assert_cmpuint (vigie_action_list_find_position (vigie_remediation_page_get_list (page), id),
-                    ==, G_MAXUINT);
   g_assert_cmpuint (vigie_timeline_widget_get_data (vigie_remediation_page_get_timeline (page))->n_spans,
                     ==, n_all);
   g_assert_cmpint (vigie_action_editor_get_action_id (editor), ==, 0);
@@ -576,9 +705,20 @@ test_create_delete_undo (void)
 
   /* Undo: back in the list, selected, and nothing was lost. */
   g_signal_emit_by_name (toast, "button-clicked");
-  iterate (100);
+  g_assert_cmpint (vigie_action_editor_get_action_id (editor), ==, id);
+  settle ();
   g_assert_cmpuint (n_listed (), ==, n_all + 1);
   g_assert_cmpint (vigie_action_editor_get_action_id (editor), ==, id);
+  {
+    GtkSelectionModel *selection =
+      gtk_column_view_get_model (vigie_remediation_page_get_column_view (page));
+    guint position = vigie_action_list_find_position (vigie_remediation_page_get_list (page), id);
+
+    g_assert_cmpuint (position, !=, G_MAXUINT);
+    g_assert_true (gtk_selection_model_is_selected (selection, position));
+  }
+  g_assert_cmpuint (vigie_timeline_widget_get_data (vigie_remediation_page_get_timeline (page))->n_spans,
+                    ==, n_all + 1);
   record = vigie_store_get_action (store (), id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (record->root_cause, ==, "No extraction at the booth");
@@ -598,6 +738,7 @@ test_create_delete_undo (void)
   }
   g_assert_true (dismissed);
   iterate (100);
+  settle ();
   g_assert_cmpint (vigie_store_count (store (), "remediation_actions"), ==, before);
   g_assert_null (vigie_store_get_action (store (), id, NULL));
   g_assert_cmpuint (n_listed (), ==, n_all);
@@ -729,6 +870,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/remediation/page", test_page);
+  g_test_add_func ("/ui/remediation/loading", test_loading);
   g_test_add_func ("/ui/remediation/screenshot", test_screenshot);
   g_test_add_func ("/ui/remediation/filters", test_filters);
   g_test_add_func ("/ui/remediation/bulk", test_bulk);
