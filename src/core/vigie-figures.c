@@ -1382,11 +1382,24 @@ exec_triggers (VigieStore  *store,
   return vigie_store_exec (store, sql, error);
 }
 
-/* Refills the summaries fed by one of SOURCES (every one: G_MAXUINT). */
+/* TRUE when TABLE is one of FILLED (NULL-terminated; NULL: none). */
 static gboolean
-rebuild_summaries (VigieStore  *store,
-                   guint        sources_changed,
-                   GError     **error)
+summary_is_filled (const char        *table,
+                   const char *const *filled)
+{
+  for (guint i = 0; filled != NULL && filled[i] != NULL; i++)
+    if (strcmp (filled[i], table) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Refills the summaries fed by one of SOURCES (every one: G_MAXUINT), except those of
+ * FILLED, which the caller has written. */
+static gboolean
+rebuild_summaries (VigieStore         *store,
+                   guint               sources_changed,
+                   const char *const  *filled,
+                   GError            **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
     {
@@ -1395,7 +1408,8 @@ rebuild_summaries (VigieStore  *store,
       g_autofree char *columns = NULL;
       g_autofree char *sql = NULL;
 
-      if ((summary->sources & sources_changed) == 0)
+      if ((summary->sources & sources_changed) == 0
+          || summary_is_filled (summary->table, filled))
         continue;
       gint64 start = g_get_monotonic_time ();
 
@@ -1417,7 +1431,7 @@ vigie_figures_summaries_rebuild (VigieStore  *store,
 {
   g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
 
-  return rebuild_summaries (store, G_MAXUINT, error) && exec_triggers (store, error);
+  return rebuild_summaries (store, G_MAXUINT, NULL, error) && exec_triggers (store, error);
 }
 
 static gboolean
@@ -1481,15 +1495,14 @@ vigie_figures_summaries_suspend (VigieStore  *store,
   return TRUE;
 }
 
-gboolean
-vigie_figures_summaries_resume (VigieStore  *store,
-                                GError     **error)
+static gboolean
+resume_summaries (VigieStore         *store,
+                  const char *const  *filled,
+                  GError            **error)
 {
   const gint64 *before;
   gint64 now[G_N_ELEMENTS (sources)];
   guint changed = 0;
-
-  g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
 
   before = g_object_get_data (G_OBJECT (store), MARKS_KEY);
   if (!read_marks (store, now, error))
@@ -1497,10 +1510,29 @@ vigie_figures_summaries_resume (VigieStore  *store,
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     if (before == NULL || before[i] != now[i])
       changed |= sources[i].source;
-  if (!rebuild_summaries (store, changed, error) || !exec_triggers (store, error))
+  if (!rebuild_summaries (store, changed, filled, error) || !exec_triggers (store, error))
     return FALSE;
   g_object_set_data (G_OBJECT (store), MARKS_KEY, NULL);
   return TRUE;
+}
+
+gboolean
+vigie_figures_summaries_resume (VigieStore  *store,
+                                GError     **error)
+{
+  g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
+
+  return resume_summaries (store, NULL, error);
+}
+
+gboolean
+vigie_figures_summaries_resume_filled (VigieStore         *store,
+                                       const char *const  *filled,
+                                       GError            **error)
+{
+  g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
+
+  return resume_summaries (store, filled, error);
 }
 
 static gint64

@@ -304,6 +304,14 @@ gboolean      vigie_figures_summaries_suspend (VigieStore          *store,
  * rows to, and creates the triggers again. */
 gboolean      vigie_figures_summaries_resume  (VigieStore          *store,
                                                GError             **error);
+/* The same for a bulk writer that has filled the summaries named in FILLED (NULL-
+ * terminated; other names are ignored) itself, exactly as
+ * vigie_figures_summaries_rebuild() would (the demo generator, which knows every row it
+ * writes): only the other summaries fed by the tables it wrote to are counted again (those
+ * counted on the filled ones among them), then the triggers are created again. */
+gboolean      vigie_figures_summaries_resume_filled (VigieStore         *store,
+                                                     const char *const  *filled,
+                                                     GError            **error);
 /* TRUE when every summary holds exactly what its view sums to; otherwise FALSE, with one
  * line per summary that differs in REPORT (when not NULL). */
 gboolean      vigie_figures_summaries_check   (VigieStore          *store,

@@ -63,6 +63,13 @@ gboolean     vigie_store_bulk_begin          (VigieStore  *self,
                                               GError     **error);
 gboolean     vigie_store_bulk_end            (VigieStore  *self,
                                               GError     **error);
+/* bulk_end for a writer that has filled some of what bulk_end rebuilds itself: the
+ * full-text tables ("findings_fts") and figure summaries ("figures_closure") named in
+ * FILLED (NULL-terminated) are neither rebuilt nor counted again (see
+ * vigie_figures_summaries_resume_filled()); the triggers come back as with bulk_end. */
+gboolean     vigie_store_bulk_end_filled     (VigieStore         *self,
+                                              const char *const  *filled,
+                                              GError            **error);
 
 /* Foreign-key enforcement for this connection; only outside a transaction (SQLite ignores
  * the pragma inside one). For generators that write rows whose references they build

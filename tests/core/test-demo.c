@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vigie-demo.h"
+#include "vigie-figures.h"
 #include "vigie-site.h"
 #include "vigie-store-private.h"
 #include "vigie-validate.h"
@@ -72,6 +73,7 @@ typedef struct
   double  last;
   gboolean monotonic;
   GCancellable *cancel_at_findings;
+  double        cancel_at;        /* the fraction past which to cancel; 0: 0.3 */
 } Progress;
 
 static void
@@ -87,7 +89,7 @@ on_progress (double      fraction,
     p->monotonic = FALSE;
   p->last = fraction;
   p->calls++;
-  if (p->cancel_at_findings != NULL && fraction > 0.3)
+  if (p->cancel_at_findings != NULL && fraction > (p->cancel_at > 0 ? p->cancel_at : 0.3))
     g_cancellable_cancel (p->cancel_at_findings);
 }
 
@@ -97,7 +99,7 @@ generate (VigieStore *store,
 {
   g_autoptr(GError) error = NULL;
   VigieDemoOptions options = { N_SITES, N_FINDINGS, seed, "2026-06-15" };
-  Progress progress = { 0, 0.0, TRUE, NULL };
+  Progress progress = { 0, 0.0, TRUE, NULL, 0 };
   gboolean ok = vigie_demo_generate (store, &options, on_progress, &progress, NULL, &error);
 
   g_assert_no_error (error);
@@ -122,9 +124,12 @@ query_int (VigieStore *store,
   return value;
 }
 
-/* SHA-256 over every row of every ordinary table, in id (or key) order. */
+/* SHA-256 over every row of every ordinary table whose name is LIKE PATTERN, in id (or
+ * key) order; at least MIN_TABLES of them. */
 static char *
-content_digest (VigieStore *store)
+tables_digest (VigieStore *store,
+               const char *pattern,
+               guint       min_tables)
 {
   sqlite3 *db = vigie_store_get_db (store);
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
@@ -133,7 +138,9 @@ content_digest (VigieStore *store)
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
                                        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' "
-                                       "ORDER BY name", -1, &tables, NULL), ==, SQLITE_OK);
+                                       "AND name LIKE ?1 ORDER BY name", -1, &tables, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_text (tables, 1, pattern, -1, SQLITE_STATIC);
   while (sqlite3_step (tables) == SQLITE_ROW)
     {
       const char *table = (const char *) sqlite3_column_text (tables, 0);
@@ -160,7 +167,55 @@ content_digest (VigieStore *store)
       n_tables++;
     }
   sqlite3_finalize (tables);
-  g_assert_cmpuint (n_tables, >=, 30);
+  g_assert_cmpuint (n_tables, >=, min_tables);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* Every ordinary table. */
+static char *
+content_digest (VigieStore *store)
+{
+  return tables_digest (store, "%", 30);
+}
+
+/* SHA-256 over the records of the full-text indexes (their shadow tables but the
+ * configuration; the structure record, id 10, without the cookie that counts configuration
+ * changes). */
+static char *
+search_index_digest (VigieStore *store)
+{
+  static const char *const tables[] = { "sites_fts", "findings_fts", "evidence_fts",
+                                        "chemical_products_fts" };
+  static const char *const shadows[] = { "data", "idx", "docsize" };
+  sqlite3 *db = vigie_store_get_db (store);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint64 n_rows = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (shadows); k++)
+      {
+        g_autofree char *sql = k == 0
+          ? g_strdup_printf ("SELECT id, CASE id WHEN 10 THEN substr (block, 5) ELSE block END "
+                             "FROM %s_data ORDER BY 1", tables[i])
+          : g_strdup_printf ("SELECT * FROM %s_%s ORDER BY 1, 2", tables[i], shadows[k]);
+        sqlite3_stmt *rows = NULL;
+
+        g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), ==, SQLITE_OK);
+        while (sqlite3_step (rows) == SQLITE_ROW)
+          {
+            for (int c = 0; c < sqlite3_column_count (rows); c++)
+              {
+                const void *blob = sqlite3_column_blob (rows, c);
+
+                if (blob != NULL)
+                  g_checksum_update (sum, blob, sqlite3_column_bytes (rows, c));
+                g_checksum_update (sum, (const guchar *) "\x1f", 1);
+              }
+            n_rows++;
+          }
+        sqlite3_finalize (rows);
+      }
+  g_assert_cmpuint (n_rows, >, 100);
   return g_strdup (g_checksum_get_string (sum));
 }
 
@@ -415,6 +470,141 @@ test_content (Fixture       *f,
   g_assert_true (g_str_has_prefix (broken, "remediation_actions: "));
 }
 
+
+/* The generator counts the figure summaries of the tables itself as it writes the rows
+ * (vigie_store_bulk_end_filled): they are exactly what vigie_figures_summaries_rebuild()
+ * counts on the tables, and the figures read from them are those of the documented
+ * queries on the tables. */
+static void
+test_summaries (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char *const summaries[] = {
+    "figures_finding_cells", "figures_findings", "figures_finding_months",
+    "figures_indicator_sites", "figures_indicator_counts", "figures_indicator_histogram",
+    "figures_actions_due", "figures_actions_completed", "figures_closure",
+    "figures_closure_days", "figures_activities", "figures_activity_investigations",
+    "figures_method_investigations", "figures_site_years", "figures_partner_years",
+    "figures_link_years", "figures_link_sites",
+  };
+  static const char *const countries[] = { NULL, "CN", "VN", "MX", "KR" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *generated = NULL;
+  g_autofree char *rebuilt = NULL;
+  guint compared = 0;
+
+  generate (f->a, 1);
+
+  /* Not empty: each summary holds rows, and the last one written is still there. */
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", summaries[i]);
+
+      if (query_int (f->a, sql) <= 0)
+        g_error ("summary %s is empty", summaries[i]);
+    }
+  g_assert_cmpint (query_int (f->a, "SELECT sum (n) FROM figures_finding_cells"), ==, N_FINDINGS);
+  g_assert_cmpint (query_int (f->a, "SELECT sum (n) FROM figures_actions_due"), ==,
+                   query_int (f->a, "SELECT count (*) FROM remediation_actions"));
+
+  /* What every view sums to. */
+  g_assert_true (vigie_figures_summaries_check (f->a, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (report->str, ==, "");
+
+  /* Byte for byte what the store's own rebuild writes. */
+  generated = tables_digest (f->a, "figures_%", G_N_ELEMENTS (summaries));
+  g_assert_true (vigie_store_begin (f->a, &error));
+  g_assert_true (vigie_figures_summaries_rebuild (f->a, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigie_store_commit (f->a, &error));
+  rebuilt = tables_digest (f->a, "figures_%", G_N_ELEMENTS (summaries));
+  g_assert_cmpstr (generated, ==, rebuilt);
+
+  /* The figures of every year the data spans, from the summaries and from the tables. */
+  for (int year = 2020; year <= 2027; year++)
+    for (guint c = 0; c < G_N_ELEMENTS (countries); c++)
+      {
+        VigieFiguresOptions fast_options = { year, countries[c], 0, "2026-06-15", FALSE };
+        VigieFiguresOptions slow_options = { year, countries[c], 0, "2026-06-15", TRUE };
+        g_autoptr(VigieFigures) fast = vigie_figures_compute (f->a, &fast_options, NULL, &error);
+        g_autoptr(VigieFigures) slow = vigie_figures_compute (f->a, &slow_options, NULL, &error);
+        g_autoptr(GString) a = NULL;
+        g_autoptr(GString) b = NULL;
+
+        g_assert_no_error (error);
+        a = vigie_figures_to_json (fast);
+        b = vigie_figures_to_json (slow);
+        if (!g_str_equal (a->str, b->str))
+          g_error ("%d %s: the summaries give\n%s\nthe tables\n%s", year,
+                   countries[c] != NULL ? countries[c] : "(all)", a->str, b->str);
+        compared++;
+      }
+  g_assert_cmpuint (compared, ==, 40);
+
+  /* The comparison can fail: a summary one finding off is found. */
+  g_assert_cmpint (sqlite3_exec (vigie_store_get_db (f->a),
+                                 "UPDATE figures_finding_cells SET n = n + 1 WHERE (month, theme, "
+                                 "severity, country) = (SELECT month, theme, severity, country "
+                                 "FROM figures_finding_cells LIMIT 1)", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_string_truncate (report, 0);
+  g_assert_false (vigie_figures_summaries_check (f->a, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report->str, "figures_finding_cells"));
+}
+
+
+/* Inside a caller's transaction the generator cannot change the connection's settings
+ * (foreign keys are deferred, the journal stays): it writes the same dataset, full-text
+ * indexes and figure summaries included, byte for byte. The full-text indexes are those
+ * 'rebuild' makes of the rows. */
+static void
+test_in_transaction (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *digest_a = NULL, *digest_b = NULL;
+  g_autofree char *search_a = NULL, *search_b = NULL, *rebuilt = NULL;
+  static const char *const big[] = { "findings_fts", "evidence_fts" };
+
+  generate (f->a, 5);
+
+  g_assert_true (vigie_store_begin (f->b, &error));
+  generate (f->b, 5);
+  g_assert_true (vigie_store_commit (f->b, &error));
+  g_assert_no_error (error);
+
+  digest_a = content_digest (f->a);
+  digest_b = content_digest (f->b);
+  g_assert_cmpstr (digest_a, ==, digest_b);
+  search_a = search_index_digest (f->a);
+  search_b = search_index_digest (f->b);
+  g_assert_cmpstr (search_a, ==, search_b);
+
+  /* The indexes are those 'rebuild' makes (with the generator's term buffer). */
+  for (guint i = 0; i < G_N_ELEMENTS (big); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s, rank) VALUES ('hashsize', %d);"
+                                              "INSERT INTO %s (%s) VALUES ('rebuild');"
+                                              "INSERT INTO %s (%s, rank) VALUES ('hashsize', %d)",
+                                              big[i], big[i], 64 << 20, big[i], big[i],
+                                              big[i], big[i], 1 << 20);
+
+      g_assert_true (vigie_store_exec (f->a, sql, &error));
+      g_assert_no_error (error);
+    }
+  rebuilt = search_index_digest (f->a);
+  g_assert_cmpstr (search_a, ==, rebuilt);
+
+  /* And the index answers: every finding that says "overtime" is found. */
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM findings_fts WHERE findings_fts MATCH 'overtime'"), >, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH 'payslip'"), >, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH 'payslip'"), ==,
+                   query_int (f->a, "SELECT count(*) FROM evidence WHERE summary LIKE '%payslip%'"));
+}
+
 static void
 test_not_empty (Fixture       *f,
                 gconstpointer  data)
@@ -442,7 +632,7 @@ test_cancel (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   VigieDemoOptions options = { N_SITES, N_FINDINGS, 1, "2026-06-15" };
-  Progress progress = { 0, 0.0, TRUE, cancellable };
+  Progress progress = { 0, 0.0, TRUE, cancellable, 0 };
 
   g_assert_false (vigie_demo_generate (f->a, &options, on_progress, &progress, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -459,6 +649,31 @@ test_cancel (Fixture       *f,
   g_assert_true (vigie_demo_generate (f->a, &options, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (vigie_store_count (f->a, "findings"), ==, 50);
+}
+
+
+/* Cancelled late, while the full-text indexes are being built: nothing is left behind,
+ * the full-text and summary triggers are back. */
+static void
+test_cancel_late (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  VigieDemoOptions options = { N_SITES, N_FINDINGS, 1, "2026-06-15" };
+  Progress progress = { 0, 0.0, TRUE, cancellable, 0.85 };
+
+  g_assert_false (vigie_demo_generate (f->a, &options, on_progress, &progress, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (progress.last, >, 0.85);
+  g_assert_cmpfloat (progress.last, <, 1.0);
+  g_assert_cmpint (vigie_store_count (f->a, "findings"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM findings_fts_docsize"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM figures_finding_cells"), ==, 0);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                              "AND name LIKE '%_fts_%'"), ==, 12);
+  g_assert_cmpint (query_int (f->a, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                              "AND name LIKE 'figures_%'"), ==, 47);
 }
 
 static void
@@ -487,6 +702,9 @@ main (int   argc,
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/demo/deterministic", test_deterministic);
   ADD ("/demo/content", test_content);
+  ADD ("/demo/summaries", test_summaries);
+  ADD ("/demo/in-transaction", test_in_transaction);
+  ADD ("/demo/cancel-late", test_cancel_late);
   ADD ("/demo/not-empty", test_not_empty);
   ADD ("/demo/cancel", test_cancel);
   ADD ("/demo/bad-options", test_bad_options);
