@@ -145,6 +145,19 @@ typedef enum
 } Col;
 
 static void
+draw_small_pictogram (GtkDrawingArea *area,
+                      cairo_t        *cr,
+                      int             width,
+                      int             height,
+                      gpointer        data)
+{
+  const char *code = g_object_get_data (G_OBJECT (area), "vigie-pictogram");
+
+  if (code != NULL)
+    vigie_ghs_pictogram_render (cr, code, 0, 0, MIN (width, height));
+}
+
+static void
 setup_label (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  data)
@@ -177,8 +190,21 @@ setup_label (GtkSignalListItemFactory *factory,
   if (col == COL_HAZARD)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+      GtkWidget *pictos = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
-      gtk_box_append (GTK_BOX (box), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+      /* Up to four pictograms, made once per cell and reused by every row it shows. */
+      for (guint i = 0; i < 4; i++)
+        {
+          GtkWidget *area = gtk_drawing_area_new ();
+
+          gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 22);
+          gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 22);
+          gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_small_pictogram, area,
+                                          NULL);
+          gtk_widget_set_visible (area, FALSE);
+          gtk_box_append (GTK_BOX (pictos), area);
+        }
+      gtk_box_append (GTK_BOX (box), pictos);
       gtk_box_append (GTK_BOX (box), label);
       gtk_widget_set_margin_start (label, 4);
       gtk_list_item_set_child (item, box);
@@ -203,16 +229,6 @@ static char *
 format_count (gint64 v)
 {
   return v < 0 ? g_strdup ("—") : g_strdup_printf ("%'" G_GINT64_FORMAT, v);
-}
-
-static void
-draw_small_pictogram (GtkDrawingArea *area,
-                      cairo_t        *cr,
-                      int             width,
-                      int             height,
-                      gpointer        data)
-{
-  vigie_ghs_pictogram_render (cr, data, 0, 0, MIN (width, height));
 }
 
 static void
@@ -262,23 +278,35 @@ bind_cell (GtkSignalListItemFactory *factory,
         GtkWidget *pictos = gtk_widget_get_first_child (child);
         GtkWidget *label = gtk_widget_get_next_sibling (pictos);
         const char * const *codes = vigie_chemical_row_get_pictograms (row);
-        GtkWidget *old;
+        GtkWidget *area = gtk_widget_get_first_child (pictos);
+        const char *worst = vigie_chemical_row_get_worst_text (row);
 
-        while ((old = gtk_widget_get_first_child (pictos)) != NULL)
-          gtk_box_remove (GTK_BOX (pictos), old);
-        for (guint i = 0; codes != NULL && codes[i] != NULL && i < 4; i++)
+        /* No tooltips in list cells: on GTK 4.8 under X11 each one costs a round trip to
+         * the X server, and a screen of rows set about a thousand of them (a second on the
+         * 1M dataset). The names are given to assistive technologies instead; the product
+         * editor shows them. */
+        for (guint i = 0; area != NULL; i++, area = gtk_widget_get_next_sibling (area))
           {
-            GtkWidget *area = gtk_drawing_area_new ();
+            const char *code = codes != NULL && i < g_strv_length ((char **) codes)
+                               ? codes[i] : NULL;
 
-            gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 22);
-            gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 22);
-            gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_small_pictogram,
-                                            g_strdup (codes[i]), g_free);
-            gtk_widget_set_tooltip_text (area, vigie_ghs_pictogram_name (codes[i]));
-            gtk_box_append (GTK_BOX (pictos), area);
+            gtk_widget_set_visible (area, code != NULL);
+            if (code == NULL)
+              continue;
+            if (g_strcmp0 (g_object_get_data (G_OBJECT (area), "vigie-pictogram"), code) != 0)
+              {
+                g_object_set_data_full (G_OBJECT (area), "vigie-pictogram", g_strdup (code),
+                                        g_free);
+                gtk_widget_queue_draw (area);
+              }
+            gtk_accessible_update_property (GTK_ACCESSIBLE (area),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            vigie_ghs_pictogram_name (code), -1);
           }
         gtk_label_set_text (GTK_LABEL (label), vigie_chemical_row_get_worst_code (row));
-        gtk_widget_set_tooltip_text (label, vigie_chemical_row_get_worst_text (row));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        worst != NULL ? worst : "", -1);
         return;
       }
     case COL_FLAGS:
