@@ -8,6 +8,10 @@
 #   BUILD=_build-bench DATASET=/tmp/copy.db tests/bench/bench-startup.sh 7
 #   WATCH_MS=3000 tests/bench/bench-startup.sh   # also: the longest frame gap in the 3 s
 #                                                # after the first frame (main loop blocked)
+#   BENCH_PAGES=chemicals,remediation tests/bench/bench-startup.sh 3
+#                                                # then each page in turn: the longest frame
+#                                                # gap in the BENCH_PAGE_MS (4000) after it
+#                                                # was asked for (built and loading)
 #
 # The time runs from just before the process is started (taken by this script) to the
 # after-paint signal of the frame (g_get_real_time in the process): loading the program,
@@ -68,10 +72,11 @@ median () { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 run "$build/tests/bench/bench-startup" "$dataset" >/dev/null
 run "$build/tests/bench/bench-startup-reference" >/dev/null
 
-: > "$work/vigie"; : > "$work/ref"; : > "$work/blocked"
+: > "$work/vigie"; : > "$work/ref"; : > "$work/blocked"; : > "$work/pages"
 for i in $(seq "$runs"); do
   run "$build/tests/bench/bench-startup" "$dataset" >> "$work/vigie"
   awk '/^main_blocked_ms/ { print $2 }' "$work/out" >> "$work/blocked"
+  awk '/^page_blocked_ms/ { print $4, $2 }' "$work/out" >> "$work/pages"
   rows=$(awk '/^rows/ { print $2 }' "$work/out")
   run "$build/tests/bench/bench-startup-reference" >> "$work/ref"
   echo "run $i: Vigie $(tail -1 "$work/vigie" | cut -d ' ' -f 1) ms ($rows rows), reference $(tail -1 "$work/ref" | cut -d ' ' -f 1) ms"
@@ -83,4 +88,11 @@ printf '  Vigie %d ms, bare libadwaita window %d ms, ratio %.2f\n' "$v" "$r" "$(
 printf '  peak RSS: Vigie %d MiB, reference %d MiB\n' "$((vr / 1024))" "$((rr / 1024))"
 if [ -s "$work/blocked" ]; then
   echo "  longest frame gap in the ${WATCH_MS} ms after the first frame: $(median < "$work/blocked") ms (median)"
+fi
+if [ -s "$work/pages" ]; then
+  echo "  longest frame gap after each page was asked for (median of the runs; the peak RSS"
+  echo "  above then includes the pages' data):"
+  for page in $(cut -d ' ' -f 1 "$work/pages" | awk '!seen[$0]++'); do
+    printf '    %-12s %s ms\n' "$page" "$(awk -v p="$page" '$1 == p { print $2 }' "$work/pages" | median)"
+  done
 fi
