@@ -1593,9 +1593,9 @@ vigie_figures_summaries_check (VigieStore  *store,
           g_autofree char *absent = g_strdup_printf ("%" G_GINT64_FORMAT, n_missing);
 
           /* Translators: %1$s is a table of the database; %2$s and %3$s are numbers of
-           * rows */
-          g_string_append_printf (report, _("Summary “%1$s” is out of date: %2$s of its rows "
-                                            "are wrong, %3$s are missing\n"),
+           * rows (any number: keep the "label: number" form, which needs no plural) */
+          g_string_append_printf (report, _("Summary “%1$s” is out of date: rows wrong: %2$s, "
+                                            "rows missing: %3$s\n"),
                                   summary->table, wrong, absent);
         }
     }
