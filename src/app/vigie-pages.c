@@ -52,7 +52,9 @@ column_view_mapped_cb (GtkColumnView *view)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
 
-  if (clock == NULL || g_object_get_data (G_OBJECT (view), "vigie-mapped-clock") != NULL)
+  if (clock == NULL || g_object_get_data (G_OBJECT (view), "vigie-mapped-clock") != NULL
+      || gtk_column_view_get_model (view) == g_object_get_data (G_OBJECT (view),
+                                                                "vigie-mapped-model"))
     return;
   g_signal_connect_object (clock, "layout", G_CALLBACK (attach_model_layout_cb), view,
                            G_CONNECT_AFTER);
@@ -61,6 +63,9 @@ column_view_mapped_cb (GtkColumnView *view)
   gtk_widget_queue_resize (GTK_WIDGET (view));
 }
 
+/* A view that has its model keeps it (and its rows) while its page is hidden: showing the
+ * page again then costs a layout, not 200 rows built again. A model set while the view
+ * is hidden waits for the next map, as above. */
 static void
 column_view_unmapped_cb (GtkColumnView *view)
 {
@@ -69,7 +74,6 @@ column_view_unmapped_cb (GtkColumnView *view)
   if (clock != NULL)
     g_signal_handlers_disconnect_by_func (clock, attach_model_layout_cb, view);
   g_object_set_data (G_OBJECT (view), "vigie-mapped-clock", NULL);
-  gtk_column_view_set_model (view, NULL);
 }
 
 void
