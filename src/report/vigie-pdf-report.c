@@ -36,40 +36,6 @@ vigie_report_options_init (VigieReportOptions *options)
 
 /* ─── Words ──────────────────────────────────────────────────────────────── */
 
-static char *
-vocab_list (VigieVocab  v,
-            const char *codes)
-{
-  g_auto(GStrv) parts = g_strsplit (codes != NULL ? codes : "", ",", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (parts[i][0] == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, vigie_report_vocab_label (v, parts[i]));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-join_strings (GPtrArray  *strings,
-              const char *separator)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; strings != NULL && i < strings->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, separator);
-      g_string_append (out, g_ptr_array_index (strings, i));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static const char *
 level_label (VigieDisclosureLevel level)
 {
@@ -116,10 +82,10 @@ build_cover (VigiePdf *pdf,
 {
   VigieSiteReport *d = r->data;
   VigieSiteRecord *site = d->site;
-  g_autofree char *brands = join_strings (d->brands, ", ");
-  g_autofree char *affiliates = join_strings (d->affiliates, ", ");
-  g_autofree char *product_types = vocab_list (VIGIE_VOCAB_PRODUCT, site->products);
-  g_autofree char *models = join_strings (d->product_models, ", ");
+  g_autofree char *brands = vigie_report_join (d->brands, ", ");
+  g_autofree char *affiliates = vigie_report_join (d->affiliates, ", ");
+  g_autofree char *product_types = vigie_report_vocab_list (VIGIE_VOCAB_PRODUCT, site->products);
+  g_autofree char *models = vigie_report_join (d->product_models, ", ");
   g_autofree char *products = NULL;
   g_autofree char *start = vigie_report_format_date (d->period_start);
   g_autofree char *end = vigie_report_format_date (d->period_end);
@@ -568,7 +534,7 @@ affected_groups (const VigieFindingRecord *f)
     g_ptr_array_add (groups, (gpointer) _("students and interns"));
   if (f->affects_young)
     g_ptr_array_add (groups, (gpointer) _("young workers"));
-  return join_strings (groups, ", ");
+  return vigie_report_join (groups, ", ");
 }
 
 static void
@@ -633,10 +599,10 @@ build_finding (VigiePdf           *pdf,
       else
         g_ptr_array_add (standards, g_strdup (vigie_report_gettext (s->title)));
     }
-  standards_text = join_strings (standards, "; ");
+  standards_text = vigie_report_join (standards, "; ");
   for (guint i = 0; i < rf->indicators->len; i++)
     g_ptr_array_add (indicators, (gpointer) vigie_report_gettext (g_ptr_array_index (rf->indicators, i)));
-  indicators_text = join_strings (indicators, "; ");
+  indicators_text = vigie_report_join (indicators, "; ");
 
   {
     g_autofree char *items = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items",
@@ -1144,7 +1110,7 @@ build_chemicals (VigiePdf *pdf,
             g_ptr_array_add (gaps, (gpointer) _("no protective equipment"));
           if (it->ppe_inadequate)
             g_ptr_array_add (gaps, (gpointer) _("protective equipment reported inadequate"));
-          gap_text = join_strings (gaps, "; ");
+          gap_text = vigie_report_join (gaps, "; ");
           {
             const char *cells[] = { it->trade_name, vigie_report_vocab_label (VIGIE_VOCAB_CHEMICAL_PROCESS, it->process),
                                     it->cmr_codes, workers, gap_text };
@@ -1324,7 +1290,7 @@ vigie_pdf_write_site_report (VigieStore               *store,
   subject = g_strdup_printf (_("Labour rights monitoring of %1$s (%2$s), disclosure level: %3$s"),
                              data->site->name, vigie_report_country (data->country_name),
                              level_label (options->level));
-  brands = join_strings (data->brands, ", ");
+  brands = vigie_report_join (data->brands, ", ");
   /* Translators: PDF keywords, separated by commas; keep the placeholders */
   keywords = g_strdup_printf (_("labour rights, supply chain monitoring, %1$s, %2$s"),
                               data->site->name, vigie_report_country (data->country_name));

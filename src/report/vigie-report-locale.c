@@ -640,6 +640,37 @@ vigie_report_vocab_label (int         vocab,
   return code;
 }
 
+char *
+vigie_report_vocab_list (int         vocab,
+                         const char *codes)
+{
+  g_auto(GStrv) parts = g_strsplit (codes != NULL ? codes : "", ",", -1);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_ptr_array_add (labels, (gpointer) vigie_report_vocab_label (vocab, parts[i]));
+    }
+  return vigie_report_join (labels, ", ");
+}
+
+char *
+vigie_report_join (GPtrArray  *strings,
+                   const char *separator)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, separator);
+      g_string_append (out, g_ptr_array_index (strings, i));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* ─── Dates and numbers ──────────────────────────────────────────────────── */
 
 static char *

@@ -54,6 +54,12 @@ const char        *vigie_report_country          (const char        *english);
  * unknown, "" for NULL. */
 const char        *vigie_report_vocab_label      (int                vocab,
                                                   const char        *code);
+/* The labels of the comma-separated CODES of VOCAB, joined with ", ". */
+char              *vigie_report_vocab_list       (int                vocab,
+                                                  const char        *codes) G_GNUC_WARN_UNUSED_RESULT;
+/* The strings of STRINGS (may be NULL) joined with SEPARATOR. */
+char              *vigie_report_join             (GPtrArray         *strings,
+                                                  const char        *separator) G_GNUC_WARN_UNUSED_RESULT;
 
 /* "15 June 2026" (in French "15 juin 2026") from "2026-06-15"; "" for NULL or "". */
 char              *vigie_report_format_date      (const char        *iso) G_GNUC_WARN_UNUSED_RESULT;

@@ -27,47 +27,6 @@
 
 /* ─── Words ──────────────────────────────────────────────────────────────── */
 
-const char *
-website_vocab (VigieVocab  vocab,
-               const char *code)
-{
-  return vigie_report_vocab_label (vocab, code);
-}
-
-static char *
-vocab_list (VigieVocab  vocab,
-            const char *codes)
-{
-  g_auto(GStrv) parts = g_strsplit (codes != NULL ? codes : "", ",", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (parts[i][0] == '\0')
-        continue;
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, website_vocab (vocab, parts[i]));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-join_strings (GPtrArray  *strings,
-              const char *separator)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; strings != NULL && i < strings->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, separator);
-      g_string_append (out, g_ptr_array_index (strings, i));
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 /* Endonyms: each language named in itself, never translated. */
 static const struct { const char *code; const char *name; } language_names[] = {
   { "ca", "Català" }, { "cs", "Čeština" }, { "da", "Dansk" }, { "de", "Deutsch" },
@@ -741,8 +700,8 @@ website_index_page (Website               *site,
   for (guint i = 0; i < sorted->len; i++)
     {
       const WebsiteSite *s = g_array_index (sorted, SortedSite, i).site;
-      g_autofree char *products = vocab_list (VIGIE_VOCAB_PRODUCT, s->products);
-      g_autofree char *buyers = join_strings (s->buyers, ", ");
+      g_autofree char *products = vigie_report_vocab_list (VIGIE_VOCAB_PRODUCT, s->products);
+      g_autofree char *buyers = vigie_report_join (s->buyers, ", ");
       g_autoptr(GString) theme_keys = g_string_new (NULL);
       g_autofree char *n_findings = vigie_report_format_int (s->n_findings);
 
@@ -857,7 +816,7 @@ affected_groups (const VigieFindingRecord *f)
     g_ptr_array_add (groups, (gpointer) _("students and interns"));
   if (f->affects_young)
     g_ptr_array_add (groups, (gpointer) _("young workers"));
-  return join_strings (groups, ", ");
+  return vigie_report_join (groups, ", ");
 }
 
 static gboolean
@@ -878,7 +837,7 @@ static char *
 action_status (Website                 *site,
                const VigieActionRecord *action)
 {
-  const char *status = website_vocab (VIGIE_VOCAB_REMEDIATION_STATUS, action->status);
+  const char *status = vigie_report_vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS, action->status);
 
   if (vigie_remediation_is_overdue (action->status, action->due_on, site->today))
     {
@@ -991,10 +950,10 @@ site_profile (GString               *out,
               const VigieSiteReport *report)
 {
   const VigieSiteRecord *s = report->site;
-  g_autofree char *products = vocab_list (VIGIE_VOCAB_PRODUCT, s->products);
-  g_autofree char *models = join_strings (report->product_models, ", ");
-  g_autofree char *brands = join_strings (report->brands, ", ");
-  g_autofree char *buyers = join_strings (report->affiliates, ", ");
+  g_autofree char *products = vigie_report_vocab_list (VIGIE_VOCAB_PRODUCT, s->products);
+  g_autofree char *models = vigie_report_join (report->product_models, ", ");
+  g_autofree char *brands = vigie_report_join (report->brands, ", ");
+  g_autofree char *buyers = vigie_report_join (report->affiliates, ", ");
   g_autofree char *all_products = NULL;
   g_autofree char *start = vigie_report_format_date (report->period_start);
   g_autofree char *end = vigie_report_format_date (report->period_end);
@@ -1017,7 +976,7 @@ site_profile (GString               *out,
   g_string_append (out, "</div>\n");
   fact (out, _("Country"), vigie_report_country (report->country_name));
   fact (out, _("Open Supply Hub ID"), s->os_id);
-  fact (out, _("Location type"), website_vocab (VIGIE_VOCAB_LOCATION_TYPE, s->location_type));
+  fact (out, _("Location type"), vigie_report_vocab_label (VIGIE_VOCAB_LOCATION_TYPE, s->location_type));
   fact (out, _("Products"), all_products);
   fact (out, _("Parent company"), s->parent_company);
   fact (out, _("Employer"), s->employer);
@@ -1073,7 +1032,7 @@ site_workforce (GString               *out,
             }
         /* Translators: %1$s date, %2$s source, %3$s number of workers, %4$s shares */
         text = g_strdup_printf (_("Latest figure (%1$s, %2$s): %3$s workers — %4$s."), date,
-                                website_vocab (VIGIE_VOCAB_WORKFORCE_SOURCE, w->source), total,
+                                vigie_report_vocab_label (VIGIE_VOCAB_WORKFORCE_SOURCE, w->source), total,
                                 shares->len > 0 ? shares->str : "—");
         element (out, "p", text);
       }
@@ -1104,7 +1063,7 @@ site_workforce (GString               *out,
           total = g_strdup_printf ("%s–%s", lo, hi);
         }
       {
-        const char *cells[] = { date, website_vocab (VIGIE_VOCAB_WORKFORCE_SOURCE, w->source),
+        const char *cells[] = { date, vigie_report_vocab_label (VIGIE_VOCAB_WORKFORCE_SOURCE, w->source),
                                 total, women, migrant, agency, temporary, student, under18,
                                 union_text };
 
@@ -1134,11 +1093,11 @@ finding_article (GString                  *out,
   g_string_append_printf (out, "<span class=\"badge sev-%s\">",
                           vigie_vocab_is_valid (VIGIE_VOCAB_SEVERITY, f->severity)
                           ? f->severity : "observation");
-  esc (out, website_vocab (VIGIE_VOCAB_SEVERITY, f->severity));
+  esc (out, vigie_report_vocab_label (VIGIE_VOCAB_SEVERITY, f->severity));
   g_string_append (out, "</span> <span class=\"tag\">");
-  esc (out, website_vocab (VIGIE_VOCAB_FINDING_STATUS, f->status));
+  esc (out, vigie_report_vocab_label (VIGIE_VOCAB_FINDING_STATUS, f->status));
   g_string_append (out, "</span> <span class=\"tag\">");
-  esc (out, website_vocab (VIGIE_VOCAB_FINDING_KIND, f->kind));
+  esc (out, vigie_report_vocab_label (VIGIE_VOCAB_FINDING_KIND, f->kind));
   g_string_append (out, "</span> <span class=\"meta\">");
   {
     g_autofree char *obs = g_strdup_printf (_("first observed %s"), observed);
@@ -1214,7 +1173,7 @@ finding_article (GString                  *out,
       for (guint i = 0; i < rf->evidence->len; i++)
         {
           VigieEvidenceRecord *e = g_ptr_array_index (rf->evidence, i);
-          g_autoptr(GString) line = g_string_new (website_vocab (VIGIE_VOCAB_EVIDENCE_KIND, e->kind));
+          g_autoptr(GString) line = g_string_new (vigie_report_vocab_label (VIGIE_VOCAB_EVIDENCE_KIND, e->kind));
 
           if (e->pseudonym != NULL && e->pseudonym[0] != '\0')
             g_string_append_printf (line, " — “%s”", e->pseudonym);
@@ -1268,7 +1227,7 @@ finding_article (GString                  *out,
                   g_autofree char *on = vigie_report_format_date_short (c->changed_on);
                   /* Translators: a step of an action's status history: date, status */
                   g_autofree char *step = g_strdup_printf (_("%1$s: %2$s"), on,
-                                                           website_vocab (VIGIE_VOCAB_REMEDIATION_STATUS,
+                                                           vigie_report_vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS,
                                                                           c->to_status));
 
                   element (out, "li", step);
@@ -1641,7 +1600,7 @@ site_remediation (GString               *out,
     for (guint s = 0; s < n_statuses; s++)
       if (counts[s] > 0)
         {
-          const char *label = website_vocab (VIGIE_VOCAB_REMEDIATION_STATUS, statuses[s].code);
+          const char *label = vigie_report_vocab_label (VIGIE_VOCAB_REMEDIATION_STATUS, statuses[s].code);
           g_autofree char *n = vigie_report_format_int ((gint64) counts[s]);
           g_autofree char *item = g_strdup_printf (_("%1$s: %2$s"), label, n);
 
@@ -1736,9 +1695,9 @@ site_monitoring (GString               *out,
         VigieInvestigationRecord *inv = ((VigieReportInvestigation *) g_ptr_array_index (report->investigations, i))->investigation;
         g_autofree char *started = vigie_report_format_date_short (inv->start_date);
         const char *cells[] = { inv->title, or_dash (inv->partner_name),
-                                website_vocab (VIGIE_VOCAB_INVESTIGATION_TRIGGER, inv->trigger),
+                                vigie_report_vocab_label (VIGIE_VOCAB_INVESTIGATION_TRIGGER, inv->trigger),
                                 started,
-                                website_vocab (VIGIE_VOCAB_INVESTIGATION_STATUS, inv->status) };
+                                vigie_report_vocab_label (VIGIE_VOCAB_INVESTIGATION_STATUS, inv->status) };
 
         table_row (out, cells, NULL, G_N_ELEMENTS (cells));
       }
@@ -1765,7 +1724,7 @@ site_monitoring (GString               *out,
             g_autofree char *p = vigie_report_format_int (act->participants_total);
             g_autofree char *w = vigie_report_format_int (act->participants_women);
             g_autofree char *m = vigie_report_format_int (act->participants_migrant);
-            const char *cells[] = { website_vocab (VIGIE_VOCAB_ACTIVITY_METHOD, act->method),
+            const char *cells[] = { vigie_report_vocab_label (VIGIE_VOCAB_ACTIVITY_METHOD, act->method),
                                     dates, p, w, m };
 
             table_row (out, cells, numeric, G_N_ELEMENTS (cells));
@@ -1851,10 +1810,10 @@ site_chemicals (GString               *out,
             g_ptr_array_add (gaps, (gpointer) _("no protective equipment"));
           if (it->ppe_inadequate)
             g_ptr_array_add (gaps, (gpointer) _("protective equipment reported inadequate"));
-          gap_text = join_strings (gaps, "; ");
+          gap_text = vigie_report_join (gaps, "; ");
           {
             const char *cells[] = { it->trade_name,
-                                    website_vocab (VIGIE_VOCAB_CHEMICAL_PROCESS, it->process),
+                                    vigie_report_vocab_label (VIGIE_VOCAB_CHEMICAL_PROCESS, it->process),
                                     it->cmr_codes, exposed_n, or_dash (gap_text) };
 
             table_row (out, cells, numeric, G_N_ELEMENTS (cells));
@@ -1883,8 +1842,8 @@ site_grievances (GString               *out,
       VigieGrievanceRecord *g = g_ptr_array_index (report->grievances, i);
       g_autofree char *received = vigie_report_format_date_short (g->received_on);
       g_autofree char *n = vigie_report_format_int (g->complainants);
-      const char *cells[] = { received, website_vocab (VIGIE_VOCAB_GRIEVANCE_CHANNEL, g->channel),
-                              n, g->topic, website_vocab (VIGIE_VOCAB_GRIEVANCE_STATUS, g->status),
+      const char *cells[] = { received, vigie_report_vocab_label (VIGIE_VOCAB_GRIEVANCE_CHANNEL, g->channel),
+                              n, g->topic, vigie_report_vocab_label (VIGIE_VOCAB_GRIEVANCE_STATUS, g->status),
                               g->retaliation_reported ? _("Yes") : _("No") };
 
       table_row (out, cells, numeric, G_N_ELEMENTS (cells));
@@ -1931,7 +1890,7 @@ website_site_page (Website               *site,
   if (s->location_type != NULL && s->location_type[0] != '\0')
     {
       g_string_append (out, " · ");
-      esc (out, website_vocab (VIGIE_VOCAB_LOCATION_TYPE, s->location_type));
+      esc (out, vigie_report_vocab_label (VIGIE_VOCAB_LOCATION_TYPE, s->location_type));
     }
   if (s->closed)
     {

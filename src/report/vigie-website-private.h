@@ -101,9 +101,6 @@ gboolean     website_action_done       (const VigieActionRecord *action);
 
 /* ─── Pages (vigie-website-pages.c) ──────────────────────────────────────── */
 
-/* The label of CODE in VOCAB, in the current report language. */
-const char  *website_vocab             (VigieVocab   vocab,
-                                        const char  *code);
 /* The name of language CODE in that language ("Français"), or CODE. */
 const char  *website_language_name     (const char  *code);
 
