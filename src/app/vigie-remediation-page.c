@@ -24,6 +24,7 @@
 #include "vigie-pages.h"
 #include "vigie-reference.h"
 #include "vigie-remediation.h"
+#include "vigie-window.h"
 #include "vigie-util.h"
 #include "vigie-vocab.h"
 
@@ -151,23 +152,12 @@ toast (VigieRemediationPage *self,
 static void
 update_badge (VigieRemediationPage *self)
 {
-  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
-  AdwViewStackPage *page;
-  GtkWidget *child = GTK_WIDGET (self);
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIE_TYPE_WINDOW);
 
   self->overdue = self->store != NULL ? vigie_remediation_count_overdue (self->store, NULL, NULL)
                                       : -1;
-  if (stack == NULL)
-    return;
-  /* The page's child is this widget or one of its ancestors below the stack. */
-  while (gtk_widget_get_parent (child) != NULL && gtk_widget_get_parent (child) != stack
-         && adw_view_stack_get_page (ADW_VIEW_STACK (stack), child) == NULL)
-    child = gtk_widget_get_parent (child);
-  page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), child);
-  if (page == NULL)
-    return;
-  adw_view_stack_page_set_badge_number (page, (guint) MAX (self->overdue, 0));
-  adw_view_stack_page_set_needs_attention (page, self->overdue > 0);
+  if (window != NULL)
+    vigie_window_show_overdue (VIGIE_WINDOW (window), self->overdue);
 }
 
 static GArray *

@@ -257,23 +257,38 @@ count_overdue_done_cb (GObject      *source,
   guint serial = GPOINTER_TO_UINT (user_data);
   gint64 overdue = g_task_propagate_int (G_TASK (result), NULL);
   GtkWidget *slot = adw_view_stack_get_child_by_name (self->view_stack, "remediation");
-  AdwViewStackPage *page = slot != NULL ? adw_view_stack_get_page (self->view_stack, slot) : NULL;
 
   /* Another dataset was opened since, or the page is built and counts for itself. */
-  if (page != NULL && serial == self->store_serial && overdue >= 0 && slot_get_page (slot) == NULL)
-    adw_view_stack_page_set_badge_number (page, (guint) overdue);
+  if (slot != NULL && serial == self->store_serial && overdue >= 0 && slot_get_page (slot) == NULL)
+    vigie_window_show_overdue (self, overdue);
+}
+
+void
+vigie_window_show_overdue (VigieWindow *self,
+                           gint64       overdue)
+{
+  GtkWidget *slot;
+  AdwViewStackPage *page;
+
+  g_return_if_fail (VIGIE_IS_WINDOW (self));
+
+  slot = adw_view_stack_get_child_by_name (self->view_stack, "remediation");
+  page = slot != NULL ? adw_view_stack_get_page (self->view_stack, slot) : NULL;
+  if (page == NULL)
+    return;
+  adw_view_stack_page_set_badge_number (page, (guint) MAX (overdue, 0));
+  adw_view_stack_page_set_needs_attention (page, overdue > 0);
 }
 
 static void
 update_remediation_badge (VigieWindow *self)
 {
   GtkWidget *slot = adw_view_stack_get_child_by_name (self->view_stack, "remediation");
-  AdwViewStackPage *page = slot != NULL ? adw_view_stack_get_page (self->view_stack, slot) : NULL;
   g_autoptr(GTask) task = NULL;
 
-  if (page == NULL || slot_get_page (slot) != NULL)
+  if (slot == NULL || slot_get_page (slot) != NULL)
     return;
-  adw_view_stack_page_set_badge_number (page, 0);
+  vigie_window_show_overdue (self, 0);
   if (self->store == NULL)
     return;
   task = g_task_new (self, NULL, count_overdue_done_cb, GUINT_TO_POINTER (self->store_serial));

@@ -43,6 +43,9 @@ void         vigie_window_show_page     (VigieWindow      *self,
  * "reports"), built now if it has not been shown yet; NULL for an unknown name. */
 GtkWidget   *vigie_window_get_page      (VigieWindow      *self,
                                          const char       *name);
+/* The overdue digest: OVERDUE (0 for none) as the Remediation tab's badge. */
+void         vigie_window_show_overdue  (VigieWindow      *self,
+                                         gint64            overdue);
 /* TRUE while the demo dataset is being generated. */
 gboolean     vigie_window_get_busy      (VigieWindow      *self);
 

@@ -210,6 +210,7 @@ test_window_pages (void)
            && g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, FALSE);
     g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, (guint) overdue);
+    g_assert_true (adw_view_stack_page_get_needs_attention (page));
     g_assert_null (adw_bin_get_child (ADW_BIN (slot)));
   }
 
