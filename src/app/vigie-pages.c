@@ -1,32 +1,15 @@
-/* vigie-pages.c — registers the page types, and helpers the pages share.
+/* vigie-pages.c — helpers the pages share.
  *
  * Each page is a GtkWidget subclass with a writable "store" property (VigieStore *, NULL
  * when no dataset is open) that the window sets. The window builds a page the first time
- * it is shown (vigie-window.c, page_types): a new page adds its include and one
- * g_type_ensure() line here, a line there and an AdwBin slot in ui/vigie-window.ui.
+ * it is shown (vigie-window.c, page_types): a new page adds a line there and an AdwBin
+ * slot in ui/vigie-window.ui.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gtk/gtk.h>
 
-#include "vigie-buyers-page.h"
-#include "vigie-chemicals-page.h"
-#include "vigie-findings-page.h"
-#include "vigie-overview-page.h"
 #include "vigie-pages.h"
-#include "vigie-remediation-page.h"
-#include "vigie-reports-page.h"
-
-void
-vigie_pages_ensure_types (void)
-{
-  g_type_ensure (VIGIE_TYPE_BUYERS_PAGE);
-  g_type_ensure (VIGIE_TYPE_CHEMICALS_PAGE);
-  g_type_ensure (VIGIE_TYPE_FINDINGS_PAGE);
-  g_type_ensure (VIGIE_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (VIGIE_TYPE_REMEDIATION_PAGE);
-  g_type_ensure (VIGIE_TYPE_REPORTS_PAGE);
-}
 
 /* The model goes in once the view has a size: at map time it has none yet, and GTK would
  * build a row for every item again. It goes in at the end of the layout of the frame that

@@ -1,4 +1,4 @@
-/* vigie-pages.h — registers the page types that ui/vigie-window.ui instantiates.
+/* vigie-pages.h — helpers the pages share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,12 +8,10 @@
 
 G_BEGIN_DECLS
 
-void vigie_pages_ensure_types (void);
-
-/* Gives MODEL to VIEW only while VIEW is mapped (and takes it back on unmap). GTK 4.8's
- * column view builds a row widget for every item it is told about while it has no
- * allocation, so a hidden page with 20,000 rows cost seconds on every dataset load. The
- * selection model keeps the items and the selection meanwhile. */
+/* Gives MODEL to VIEW once VIEW is mapped and has a size (a view that has its model keeps
+ * it while hidden). GTK 4.8's column view builds a row widget for every item it is told
+ * about while it has no allocation, so a hidden page with 20,000 rows cost seconds on
+ * every dataset load. The selection model keeps the items and the selection meanwhile. */
 void vigie_column_view_set_model_when_mapped (GtkColumnView     *view,
                                               GtkSelectionModel *model);
 

@@ -11,7 +11,6 @@
 #include "vigie-chemicals-page.h"
 #include "vigie-findings-page.h"
 #include "vigie-overview-page.h"
-#include "vigie-pages.h"
 #include "vigie-remediation.h"
 #include "vigie-remediation-page.h"
 #include "vigie-reports-page.h"
@@ -738,7 +737,6 @@ vigie_window_class_init (VigieWindowClass *klass)
 
   /* Keeps the resource bundle linked in when only the window is used. */
   g_assert (vigie_get_resource () != NULL);
-  vigie_pages_ensure_types ();
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vigie/Vigie/vigie-window.ui");
