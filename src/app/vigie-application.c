@@ -256,8 +256,17 @@ shortcuts_activated (GSimpleAction *action,
   if (!GTK_IS_APPLICATION_WINDOW (window))
     return;
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
-  if (overlay != NULL)
-    gtk_window_present (GTK_WINDOW (overlay));
+  if (overlay == NULL)
+    {
+      /* Built when first asked for: GtkApplication would build it from gtk/help-overlay.ui
+       * with every window, some 40 ms of a cold start for a window rarely opened. */
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/vigie/Vigie/vigie-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (window), overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static const GActionEntry app_entries[] = {
@@ -294,8 +303,8 @@ vigie_application_startup (GApplication *app)
     "overview", "factories", "findings", "chemicals", "remediation", "buyers", "reports",
   };
 
-  /* AdwApplication loads style.css from the resource base path; GtkApplication the
-   * shortcuts window from gtk/help-overlay.ui. */
+  /* AdwApplication loads style.css from the resource base path; the shortcuts window is
+   * built on first use (shortcuts_activated). */
   /* The schema check of the dataset opened next, while GTK and libadwaita start. */
   vigie_store_preload ();
   G_APPLICATION_CLASS (vigie_application_parent_class)->startup (app);

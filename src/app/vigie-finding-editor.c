@@ -1113,6 +1113,8 @@ vigie_finding_editor_init (VigieFindingEditor *self)
   self->settings = vigie_settings_new ();
 
   self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 
   self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());

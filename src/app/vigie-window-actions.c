@@ -460,7 +460,7 @@ void
 vigie_window_class_install_actions (GtkWidgetClass *widget_class)
 {
   /* Accelerators are set by the application (gtk_application_set_accels_for_action) so
-   * that menus show them; every one is listed in resources/gtk/help-overlay.ui. */
+   * that menus show them; every one is listed in resources/vigie-shortcuts-window.ui. */
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL,
                                    new_database_activated);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
