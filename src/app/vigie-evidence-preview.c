@@ -10,6 +10,7 @@
 #define THUMB_WIDTH 120
 #define PAGE_WIDTH 900
 #define MAX_THUMBS 60
+#define THUMBS_BUDGET_MS 4000
 
 struct _VigieEvidencePreview
 {
@@ -93,15 +94,10 @@ open_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  job->thumbs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  for (int i = 0; i < MIN (job->n_pages, MAX_THUMBS); i++)
-    {
-      GBytes *png = vigie_pdf_render_page (job->path, i, THUMB_WIDTH, cancellable, NULL);
-
-      if (png == NULL)
-        break;
-      g_ptr_array_add (job->thumbs, png);
-    }
+  /* The thumbnails share one time budget: a file whose every page takes nearly the
+   * renderer's limit no longer holds the preview for a limit per page. */
+  job->thumbs = vigie_pdf_render_thumbnails (job->path, MIN (job->n_pages, MAX_THUMBS),
+                                             THUMB_WIDTH, THUMBS_BUDGET_MS, cancellable);
   g_task_return_boolean (task, TRUE);
 }
 

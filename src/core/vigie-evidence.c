@@ -940,12 +940,13 @@ vigie_pdf_get_info (const char    *pdf,
   return TRUE;
 }
 
-GBytes *
-vigie_pdf_render_page (const char    *pdf,
-                       int            index,
-                       int            width,
-                       GCancellable  *cancellable,
-                       GError       **error)
+static GBytes *
+render_page (const char    *pdf,
+             int            index,
+             int            width,
+             int            timeout_ms,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   char page[16], px[16];
   const char *argv[] = { "page", pdf, page, px, NULL };
@@ -953,7 +954,7 @@ vigie_pdf_render_page (const char    *pdf,
 
   g_snprintf (page, sizeof page, "%d", index);
   g_snprintf (px, sizeof px, "%d", width);
-  out = vigie_pdf_run (argv, 0, cancellable, error);
+  out = vigie_pdf_run (argv, timeout_ms, cancellable, error);
   if (out != NULL && (g_bytes_get_size (out) < 8
                       || memcmp (g_bytes_get_data (out, NULL), "\x89PNG", 4) != 0))
     {
@@ -963,6 +964,42 @@ vigie_pdf_render_page (const char    *pdf,
       return NULL;
     }
   return out;
+}
+
+GBytes *
+vigie_pdf_render_page (const char    *pdf,
+                       int            index,
+                       int            width,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return render_page (pdf, index, width, 0, cancellable, error);
+}
+
+GPtrArray *
+vigie_pdf_render_thumbnails (const char   *pdf,
+                             int           n_pages,
+                             int           width,
+                             int           budget_ms,
+                             GCancellable *cancellable)
+{
+  GPtrArray *thumbs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  gint64 deadline = g_get_monotonic_time () + (gint64) budget_ms * 1000;
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      gint64 left_ms = (deadline - g_get_monotonic_time ()) / 1000;
+      GBytes *png;
+
+      if (left_ms <= 0)
+        break;
+      png = render_page (pdf, i, width, (int) MIN (left_ms, VIGIE_PDF_TIMEOUT_MS), cancellable,
+                         NULL);
+      if (png == NULL)
+        break;
+      g_ptr_array_add (thumbs, png);
+    }
+  return thumbs;
 }
 
 GArray *

@@ -128,6 +128,15 @@ GBytes    *vigie_pdf_render_page  (const char         *pdf,
                                    int                 width,
                                    GCancellable       *cancellable,
                                    GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Pages 0 to N_PAGES - 1 drawn WIDTH pixels wide (GPtrArray of PNG GBytes), all of them
+ * within BUDGET_MS of wall-clock time together: the list stops at the first page that
+ * fails or does not finish in what is left of the budget, so a hostile file costs at most
+ * BUDGET_MS however many pages it claims. */
+GPtrArray *vigie_pdf_render_thumbnails (const char    *pdf,
+                                        int            n_pages,
+                                        int            width,
+                                        int            budget_ms,
+                                        GCancellable  *cancellable) G_GNUC_WARN_UNUSED_RESULT;
 /* Pages holding TEXT: GArray of int pairs (page index, number of matches). */
 GArray    *vigie_pdf_search       (const char         *pdf,
                                    const char         *text,

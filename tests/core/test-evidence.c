@@ -343,6 +343,43 @@ test_pdf_hang (Fixture       *fx,
     g_unsetenv ("VIGIE_PDF_RENDER");
 }
 
+/* The thumbnails of a file whose every page is slow stop at the shared budget. */
+static void
+test_pdf_thumbnails_budget (Fixture       *fx,
+                            gconstpointer  data)
+{
+  g_autofree char *script = g_build_filename (fx->dir, "slow.sh", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("VIGIE_PDF_RENDER"));
+  g_autofree char *good = write_valid_pdf (fx->dir);
+  g_autoptr(GPtrArray) thumbs = NULL;
+  gint64 start;
+  double elapsed;
+
+  /* Each page: 0.4 s, then a PNG signature (all vigie_pdf_render_page checks). */
+  g_assert_true (g_file_set_contents (script,
+                                      "#!/bin/sh\nsleep 0.4\nprintf '\\211PNG\\r\\n\\032\\n1234'\n",
+                                      -1, NULL));
+  g_chmod (script, 0700);
+  g_setenv ("VIGIE_PDF_RENDER", script, TRUE);
+  start = g_get_monotonic_time ();
+  thumbs = vigie_pdf_render_thumbnails ("whatever.pdf", 20, 120, 2000, NULL);
+  elapsed = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("%u of 20 slow pages in %.2f s", thumbs->len, elapsed);
+  /* 20 pages would take 8 s; the budget of 2 s keeps 1 to 4 of them. */
+  g_assert_cmpuint (thumbs->len, >=, 1);
+  g_assert_cmpuint (thumbs->len, <=, 4);
+  g_assert_cmpfloat (elapsed, <, 3.5);
+  if (saved != NULL)
+    g_setenv ("VIGIE_PDF_RENDER", saved, TRUE);
+  else
+    g_unsetenv ("VIGIE_PDF_RENDER");
+
+  /* A real file: every page within the budget. */
+  g_clear_pointer (&thumbs, g_ptr_array_unref);
+  thumbs = vigie_pdf_render_thumbnails (good, 1, 120, 8000, NULL);
+  g_assert_cmpuint (thumbs->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,5 +400,7 @@ main (int   argc,
   g_test_add ("/evidence/pdf-good", Fixture, NULL, set_up, test_pdf_good, tear_down);
   g_test_add ("/evidence/pdf-hostile", Fixture, NULL, set_up, test_pdf_hostile, tear_down);
   g_test_add ("/evidence/pdf-hang", Fixture, NULL, set_up, test_pdf_hang, tear_down);
+  g_test_add ("/evidence/pdf-thumbnails-budget", Fixture, NULL, set_up,
+              test_pdf_thumbnails_budget, tear_down);
   return g_test_run ();
 }
