@@ -5,6 +5,9 @@
  */
 #include <glib/gi18n-lib.h>
 #ifdef __linux__
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -247,6 +250,14 @@ worker_thread (gpointer data)
     {
       run_request (item);
       g_object_unref (item);
+#ifdef __GLIBC__
+      /* A load on a large dataset grows this thread's malloc arena by hundreds of MiB of
+       * temporary memory (arrays doubling, statements' buffers) that glibc keeps once
+       * freed; give it back while the worker has nothing else to do. On the 1M demo,
+       * the Remediation page's timeline left the process at 590 MiB without this. */
+      if (g_async_queue_length (self->queue) <= 0)
+        malloc_trim (0);
+#endif
     }
   worker_free (self);
   return NULL;

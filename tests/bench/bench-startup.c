@@ -17,6 +17,8 @@
  *                                  page is shown in turn (built and loaded the first time)
  *                                  and this is the longest gap between two frames in the
  *                                  BENCH_PAGE_MS (default 4000) after it was asked for
+ *   page_rss_mib    <MiB> NAME     the resident set at the end of that page's wait (what
+ *                                  the process keeps once the page has loaded)
  *
  * Usage: bench-startup DATASET
  *
@@ -26,6 +28,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "vigie-application.h"
@@ -61,6 +64,19 @@ next_page (Bench *bench,
   bench->watch_until = now + bench->page_watch_us;
   vigie_window_show_page (VIGIE_WINDOW (bench->window), bench->pages[bench->page++]);
   return TRUE;
+}
+
+/* VmRSS of this process, in MiB (0 when /proc cannot be read). */
+static double
+resident_mib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "VmRSS:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + 6, NULL) / 1024.0;
 }
 
 static void
@@ -118,8 +134,12 @@ after_paint_cb (GdkFrameClock *clock,
   if (now >= bench->watch_until)
     {
       if (bench->page > 0)
-        printf ("page_blocked_ms %.1f ms %s\n", bench->longest_gap / 1000.0,
-                bench->pages[bench->page - 1]);
+        {
+          printf ("page_blocked_ms %.1f ms %s\n", bench->longest_gap / 1000.0,
+                  bench->pages[bench->page - 1]);
+          printf ("page_rss_mib %.0f MiB %s\n", resident_mib (),
+                  bench->pages[bench->page - 1]);
+        }
       else
         printf ("main_blocked_ms %.1f ms\n", bench->longest_gap / 1000.0);
       fflush (stdout);

@@ -72,11 +72,12 @@ median () { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 run "$build/tests/bench/bench-startup" "$dataset" >/dev/null
 run "$build/tests/bench/bench-startup-reference" >/dev/null
 
-: > "$work/vigie"; : > "$work/ref"; : > "$work/blocked"; : > "$work/pages"
+: > "$work/vigie"; : > "$work/ref"; : > "$work/blocked"; : > "$work/pages"; : > "$work/rss"
 for i in $(seq "$runs"); do
   run "$build/tests/bench/bench-startup" "$dataset" >> "$work/vigie"
   awk '/^main_blocked_ms/ { print $2 }' "$work/out" >> "$work/blocked"
   awk '/^page_blocked_ms/ { print $4, $2 }' "$work/out" >> "$work/pages"
+  awk '/^page_rss_mib/ { print $4, $2 }' "$work/out" >> "$work/rss"
   rows=$(awk '/^rows/ { print $2 }' "$work/out")
   run "$build/tests/bench/bench-startup-reference" >> "$work/ref"
   echo "run $i: Vigie $(tail -1 "$work/vigie" | cut -d ' ' -f 1) ms ($rows rows), reference $(tail -1 "$work/ref" | cut -d ' ' -f 1) ms"
@@ -90,9 +91,11 @@ if [ -s "$work/blocked" ]; then
   echo "  longest frame gap in the ${WATCH_MS} ms after the first frame: $(median < "$work/blocked") ms (median)"
 fi
 if [ -s "$work/pages" ]; then
-  echo "  longest frame gap after each page was asked for (median of the runs; the peak RSS"
-  echo "  above then includes the pages' data):"
+  echo "  longest frame gap after each page was asked for, and the resident set at the end of"
+  echo "  its wait (medians of the runs; the peak RSS above then includes the pages' data):"
   for page in $(cut -d ' ' -f 1 "$work/pages" | awk '!seen[$0]++'); do
-    printf '    %-12s %s ms\n' "$page" "$(awk -v p="$page" '$1 == p { print $2 }' "$work/pages" | median)"
+    printf '    %-12s %s ms, %s MiB\n' "$page" \
+      "$(awk -v p="$page" '$1 == p { print $2 }' "$work/pages" | median)" \
+      "$(awk -v p="$page" '$1 == p { print $2 }' "$work/rss" | median)"
   done
 fi
