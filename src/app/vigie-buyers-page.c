@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vigie-cell-label.h"
 #include "vigie-buyers-private.h"
 #include "vigie-chart-bar.h"
 #include "vigie-chart-widget.h"
@@ -629,16 +630,14 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   guint column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *label = vigie_cell_label_new ();
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), column == COL_SITE ? 18 : 4);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), column == COL_SITE ? 30 : 10);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  vigie_cell_label_set_chars (VIGIE_CELL_LABEL (label), column == COL_SITE ? 18 : 4,
+                              column == COL_SITE ? 30 : 10);
   if (column == COL_RANK || column == COL_AFFILIATES || column == COL_OPEN)
     {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
+      vigie_cell_label_set_xalign (VIGIE_CELL_LABEL (label), 1.0f);
+      vigie_cell_label_set_numeric (VIGIE_CELL_LABEL (label), TRUE);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -652,7 +651,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   VigieBuyersSiteItem *site = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), site->text[column]);
+  vigie_cell_label_set_text (VIGIE_CELL_LABEL (label), site->text[column]);
   gtk_widget_set_tooltip_text (label, site->text[column]);
 }
 

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vigie-cell-label.h"
 #include "vigie-chemicals-page.h"
 #include "vigie-pages.h"
 #include "vigie-factories-private.h"
@@ -163,23 +164,18 @@ setup_label (GtkSignalListItemFactory *factory,
              gpointer                  data)
 {
   Col col = GPOINTER_TO_INT (data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = vigie_cell_label_new ();
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (col >= COL_QTY_YEAR && col <= COL_WOMEN)
     {
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
-      gtk_widget_add_css_class (label, "numeric");
+      vigie_cell_label_set_numeric (VIGIE_CELL_LABEL (label), TRUE);
+      vigie_cell_label_set_xalign (VIGIE_CELL_LABEL (label), 1.0f);
     }
-  else
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (col == COL_NAME)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *sub = gtk_label_new (NULL);
+      GtkWidget *sub = vigie_cell_label_new ();
 
-      gtk_label_set_xalign (GTK_LABEL (sub), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (sub, "dim-label");
       gtk_widget_add_css_class (sub, "caption");
       gtk_box_append (GTK_BOX (box), label);
@@ -252,8 +248,9 @@ bind_cell (GtkSignalListItemFactory *factory,
                                                   vigie_chemical_row_get_site_name (row),
                                                   vigie_chemical_row_get_period (row));
 
-        gtk_label_set_text (GTK_LABEL (name), vigie_chemical_row_get_trade_name (row));
-        gtk_label_set_text (GTK_LABEL (sub), where);
+        vigie_cell_label_set_text (VIGIE_CELL_LABEL (name),
+                                   vigie_chemical_row_get_trade_name (row));
+        vigie_cell_label_set_text (VIGIE_CELL_LABEL (sub), where);
         return;
       }
     case COL_PROCESS:
@@ -303,7 +300,8 @@ bind_cell (GtkSignalListItemFactory *factory,
                                             GTK_ACCESSIBLE_PROPERTY_LABEL,
                                             vigie_ghs_pictogram_name (code), -1);
           }
-        gtk_label_set_text (GTK_LABEL (label), vigie_chemical_row_get_worst_code (row));
+        vigie_cell_label_set_text (VIGIE_CELL_LABEL (label),
+                                   vigie_chemical_row_get_worst_code (row));
         gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                         worst != NULL ? worst : "", -1);
@@ -314,7 +312,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       text = g_strdup (vigie_chemical_row_get_flags_label (row));
       break;
     }
-  gtk_label_set_text (GTK_LABEL (child), text);
+  vigie_cell_label_set_text (VIGIE_CELL_LABEL (child), text);
 }
 
 

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vigie-cell-label.h"
 #include "vigie-factories-private.h"
 #include "vigie-pages.h"
 #include "vigie-import-dialog.h"
@@ -1270,6 +1271,7 @@ vigie_factories_page_class_init (VigieFactoriesPageClass *klass)
 
   object_class->dispose = vigie_factories_page_dispose;
 
+  g_type_ensure (VIGIE_TYPE_CELL_LABEL);
   g_type_ensure (VIGIE_TYPE_SITE_EDITOR);
   g_type_ensure (VIGIE_TYPE_SITE_ROW);
 

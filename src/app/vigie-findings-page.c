@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "vigie-cell-label.h"
 #include "vigie-factories-page.h"
 #include "vigie-factories-private.h"
 #include "vigie-finding-editor.h"
@@ -127,16 +128,12 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                gpointer                  data)
 {
   int column = GPOINTER_TO_INT (data);
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *label = vigie_cell_label_new ();
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 3);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 10);
   if (column == VIGIE_FINDING_SORT_WORKERS || column == VIGIE_FINDING_SORT_OPEN_ACTIONS)
     {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
+      vigie_cell_label_set_numeric (VIGIE_CELL_LABEL (label), TRUE);
+      vigie_cell_label_set_xalign (VIGIE_CELL_LABEL (label), 1.0f);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -202,7 +199,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     default:
       text = g_strdup ("");
     }
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  vigie_cell_label_set_text (VIGIE_CELL_LABEL (label), text);
   /* On GTK 4.8 under X11 every tooltip change costs a round trip to the X server, which
    * made scrolling a long list stutter: only the confidential marker keeps a tooltip. */
   if (column == VIGIE_FINDING_SORT_TITLE && vigie_finding_row_get_n_confidential (row) > 0)

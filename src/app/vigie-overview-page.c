@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vigie-cell-label.h"
 #include "vigie-chart-bar.h"
 #include "vigie-chart-describe.h"
 #include "vigie-chart-line.h"
@@ -1255,14 +1256,12 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *label = vigie_cell_label_new ();
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "numeric")))
     {
-      gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1);
-      gtk_widget_add_css_class (label, "numeric");
+      vigie_cell_label_set_xalign (VIGIE_CELL_LABEL (label), 1.0f);
+      vigie_cell_label_set_numeric (VIGIE_CELL_LABEL (label), TRUE);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -1277,7 +1276,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   gboolean activities = GPOINTER_TO_INT (user_data);
   g_autofree char *text = row != NULL ? cell_text (row->row, column, activities) : NULL;
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+  vigie_cell_label_set_text (VIGIE_CELL_LABEL (gtk_list_item_get_child (item)), text);
 }
 
 typedef struct

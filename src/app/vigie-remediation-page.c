@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vigie-cell-label.h"
 #include "vigie-action-editor.h"
 #include "vigie-factories-private.h"
 #include "vigie-finding.h"
@@ -1490,9 +1491,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *label = vigie_cell_label_new ();
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
+  vigie_cell_label_set_chars (VIGIE_CELL_LABEL (label), 3, 12);
   gtk_list_item_set_child (item, label);
 }
 
@@ -1503,13 +1504,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_INT (user_data);
   VigieActionRow *row = gtk_list_item_get_item (item);
-  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  VigieCellLabel *label = VIGIE_CELL_LABEL (gtk_list_item_get_child (item));
   g_autofree char *owned = NULL;
   const char *text = NULL;
   int days = vigie_action_row_get_days_overdue (row);
 
   gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "numeric");
+  vigie_cell_label_set_numeric (label, FALSE);
   switch (column)
     {
     case COL_SITE: text = vigie_action_row_get_site (row); break;
@@ -1542,13 +1543,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         }
       else
         text = "";
-      gtk_widget_add_css_class (GTK_WIDGET (label), "numeric");
+      vigie_cell_label_set_numeric (label, TRUE);
       break;
     case N_COLUMNS:
     default:
       break;
     }
-  gtk_inscription_set_text (label, text);
+  vigie_cell_label_set_text (label, text);
   /* On GTK 4.8 under X11 every tooltip change costs a round trip to the X server, which
    * made scrolling a long list stutter: the full texts are in the action editor. */
   if (gtk_widget_get_has_tooltip (GTK_WIDGET (label)))
