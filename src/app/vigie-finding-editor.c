@@ -53,6 +53,7 @@ struct _VigieFindingEditor
   GPtrArray          *indicators;        /* VigieIndicatorInfo */
   GPtrArray          *indicator_checks;
   GPtrArray          *standard_expanders; /* AdwExpanderRow added to standards_group */
+  gboolean            reference_rows_stale; /* the store changed since they were built */
   GArray             *investigation_ids; /* gint64, parallel to the combo (0 = none) */
   GSettings          *settings;
   gboolean            loading;
@@ -722,6 +723,13 @@ fill_form (VigieFindingEditor *self)
   g_autoptr(VigieSiteRecord) site = NULL;
   g_autofree char *workers = NULL;
 
+  /* The standards and indicators are built when a finding is first shown, not with the
+   * page: the editor shows its empty state until then. */
+  if (self->reference_rows_stale)
+    {
+      self->reference_rows_stale = FALSE;
+      build_reference_rows (self);
+    }
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), r->title);
   site = r->site_id > 0 ? vigie_store_get_site (self->store, r->site_id, NULL) : NULL;
@@ -1014,7 +1022,9 @@ vigie_finding_editor_set_store (VigieFindingEditor *self,
         adw_preferences_group_remove (self->indicators_group,
                                       g_ptr_array_index (indicator_rows, i));
   }
-  build_reference_rows (self);
+  g_clear_pointer (&self->standards, g_ptr_array_unref);
+  g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  self->reference_rows_stale = TRUE;
 }
 
 /* ─── Class ──────────────────────────────────────────────────────────────── */
