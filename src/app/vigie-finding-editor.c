@@ -63,6 +63,8 @@ struct _VigieFindingEditor
 
 G_DEFINE_FINAL_TYPE (VigieFindingEditor, vigie_finding_editor, GTK_TYPE_WIDGET)
 
+static void ensure_form (VigieFindingEditor *self);
+
 enum
 {
   SIGNAL_SAVED,
@@ -437,6 +439,8 @@ reload_evidence (VigieFindingEditor *self)
   g_autoptr(GError) error = NULL;
   guint shown = 0;
 
+  if (self->page == NULL)
+    return;
   for (guint i = 0; i < self->evidence_rows->len; i++)
     adw_preferences_group_remove (self->evidence_group,
                                   g_ptr_array_index (self->evidence_rows, i));
@@ -723,6 +727,7 @@ fill_form (VigieFindingEditor *self)
   g_autoptr(VigieSiteRecord) site = NULL;
   g_autofree char *workers = NULL;
 
+  ensure_form (self);
   /* The standards and indicators are built when a finding is first shown, not with the
    * page: the editor shows its empty state until then. */
   if (self->reference_rows_stale)
@@ -842,6 +847,7 @@ vigie_finding_editor_get_modified (VigieFindingEditor *self)
 GtkWidget *
 vigie_finding_editor_get_title_row (VigieFindingEditor *self)
 {
+  ensure_form (self);
   return GTK_WIDGET (self->title_row);
 }
 
@@ -1108,33 +1114,16 @@ combo_row (AdwPreferencesGroup *group,
   return ADW_COMBO_ROW (row);
 }
 
+/* The form: built the first time a finding is shown (a page shows the empty state until
+ * then, and the form's hundred-odd rows are a good part of the page's start-up). */
 static void
-vigie_finding_editor_init (VigieFindingEditor *self)
+ensure_form (VigieFindingEditor *self)
 {
   GtkWidget *box, *header, *save, *group, *main_group, *status_group, *people_group, *button;
   GtkWidget *show_site;
 
-  self->standard_checks = g_ptr_array_new ();
-  self->indicator_checks = g_ptr_array_new ();
-  self->standard_expanders = g_ptr_array_new ();
-  self->evidence_rows = g_ptr_array_new ();
-  self->hidden_evidence = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->investigation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->settings = vigie_settings_new ();
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_set_hhomogeneous (self->stack, FALSE);
-  gtk_stack_set_vhomogeneous (self->stack, FALSE);
-  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
-
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
-  adw_status_page_set_title (self->empty_page, _("No Finding Selected"));
-  adw_status_page_set_description (self->empty_page,
-                                   _("Choose a finding in the list, or add one with "
-                                     "Ctrl+Shift+N."));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
-
+  if (self->page != NULL)
+    return;
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_start (header, 12);
@@ -1289,6 +1278,32 @@ vigie_finding_editor_init (VigieFindingEditor *self)
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+vigie_finding_editor_init (VigieFindingEditor *self)
+{
+
+  self->standard_checks = g_ptr_array_new ();
+  self->indicator_checks = g_ptr_array_new ();
+  self->standard_expanders = g_ptr_array_new ();
+  self->evidence_rows = g_ptr_array_new ();
+  self->hidden_evidence = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->investigation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->settings = vigie_settings_new ();
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+
+  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->empty_page, _("No Finding Selected"));
+  adw_status_page_set_description (self->empty_page,
+                                   _("Choose a finding in the list, or add one with "
+                                     "Ctrl+Shift+N."));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
