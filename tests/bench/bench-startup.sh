@@ -13,6 +13,11 @@
 #                                                # gap in the BENCH_PAGE_MS (4000) after it
 #                                                # was asked for (built and loading)
 #
+# A second reference, the "list floor", is the same bare window whose Findings page is a
+# GtkColumnView of as many rows as Vigie showed and 9 text columns (GtkInscription cells over
+# rows made on demand, no database): what GTK 4.8 alone needs to show such a list (it keeps
+# up to 200 rows of widgets whatever the view's height). Its ratio is printed too.
+#
 # The time runs from just before the process is started (taken by this script) to the
 # after-paint signal of the frame (g_get_real_time in the process): loading the program,
 # GTK and libadwaita, the window, opening the dataset, loading every page and drawing.
@@ -72,7 +77,7 @@ median () { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 run "$build/tests/bench/bench-startup" "$dataset" >/dev/null
 run "$build/tests/bench/bench-startup-reference" >/dev/null
 
-: > "$work/vigie"; : > "$work/ref"; : > "$work/blocked"; : > "$work/pages"; : > "$work/rss"
+: > "$work/vigie"; : > "$work/ref"; : > "$work/floor"; : > "$work/blocked"; : > "$work/pages"; : > "$work/rss"
 for i in $(seq "$runs"); do
   run "$build/tests/bench/bench-startup" "$dataset" >> "$work/vigie"
   awk '/^main_blocked_ms/ { print $2 }' "$work/out" >> "$work/blocked"
@@ -80,12 +85,16 @@ for i in $(seq "$runs"); do
   awk '/^page_rss_mib/ { print $4, $2 }' "$work/out" >> "$work/rss"
   rows=$(awk '/^rows/ { print $2 }' "$work/out")
   run "$build/tests/bench/bench-startup-reference" >> "$work/ref"
-  echo "run $i: Vigie $(tail -1 "$work/vigie" | cut -d ' ' -f 1) ms ($rows rows), reference $(tail -1 "$work/ref" | cut -d ' ' -f 1) ms"
+  BENCH_LIST_ROWS=$rows run "$build/tests/bench/bench-startup-reference" >> "$work/floor"
+  echo "run $i: Vigie $(tail -1 "$work/vigie" | cut -d ' ' -f 1) ms ($rows rows), reference $(tail -1 "$work/ref" | cut -d ' ' -f 1) ms, list floor $(tail -1 "$work/floor" | cut -d ' ' -f 1) ms"
 done
 v=$(cut -d ' ' -f 1 "$work/vigie" | median); r=$(cut -d ' ' -f 1 "$work/ref" | median)
 vr=$(cut -d ' ' -f 2 "$work/vigie" | sort -g | tail -1); rr=$(cut -d ' ' -f 2 "$work/ref" | sort -g | tail -1)
 echo "start to first frame of the Findings page ($(basename "$dataset"), $runs runs, $(nproc) cores, load $(cut -d ' ' -f 1-3 /proc/loadavg)):"
 printf '  Vigie %d ms, bare libadwaita window %d ms, ratio %.2f\n' "$v" "$r" "$(echo "$v / $r" | bc -l)"
+f=$(cut -d ' ' -f 1 "$work/floor" | median)
+printf '  list floor (the bare window with a GTK column view of as many rows) %d ms: %.2f x the bare window;\n' "$f" "$(echo "$f / $r" | bc -l)"
+printf '  Vigie is %.2f x the list floor\n' "$(echo "$v / $f" | bc -l)"
 printf '  peak RSS: Vigie %d MiB, reference %d MiB\n' "$((vr / 1024))" "$((rr / 1024))"
 if [ -s "$work/blocked" ]; then
   echo "  longest frame gap in the ${WATCH_MS} ms after the first frame: $(median < "$work/blocked") ms (median)"
