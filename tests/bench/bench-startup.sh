@@ -68,8 +68,9 @@ run ()
   t0=$(date +%s%6N)
   /usr/bin/time -v -o "$work/time" "$@" > "$work/out"
   t1=$(awk '/^first_frame_us/ { print $2 }' "$work/out")
-  printf '%s %s\n' "$(( (t1 - t0) / 1000 ))" \
-    "$(awk -F': ' '/Maximum resident/ { print $2 }' "$work/time")"
+  printf '%s %s %s\n' "$(( (t1 - t0) / 1000 ))" \
+    "$(awk -F': ' '/Maximum resident/ { print $2 }' "$work/time")" \
+    "$(awk '/^main_cpu_ms/ { print $2 }' "$work/out")"
 }
 median () { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
@@ -95,6 +96,11 @@ printf '  Vigie %d ms, bare libadwaita window %d ms, ratio %.2f\n' "$v" "$r" "$(
 f=$(cut -d ' ' -f 1 "$work/floor" | median)
 printf '  list floor (the bare window with a GTK column view of as many rows) %d ms: %.2f x the bare window;\n' "$f" "$(echo "$f / $r" | bc -l)"
 printf '  Vigie is %.2f x the list floor\n' "$(echo "$v / $f" | bc -l)"
+vc=$(cut -d ' ' -f 3 "$work/vigie" | median); rc=$(cut -d ' ' -f 3 "$work/ref" | median)
+fc=$(cut -d ' ' -f 3 "$work/floor" | median)
+printf '  main-thread CPU to that frame (medians, steadier than wall time on a shared machine):\n'
+printf '    Vigie %s ms, bare window %s ms (%.2f x), list floor %s ms (%.2f x); Vigie / floor %.2f\n' \
+  "$vc" "$rc" "$(echo "$vc / $rc" | bc -l)" "$fc" "$(echo "$fc / $rc" | bc -l)" "$(echo "$vc / $fc" | bc -l)"
 printf '  peak RSS: Vigie %d MiB, reference %d MiB\n' "$((vr / 1024))" "$((rr / 1024))"
 if [ -s "$work/blocked" ]; then
   echo "  longest frame gap in the ${WATCH_MS} ms after the first frame: $(median < "$work/blocked") ms (median)"
