@@ -53,7 +53,6 @@ struct _VigieFindingEditor
   GPtrArray          *indicators;        /* VigieIndicatorInfo */
   GPtrArray          *indicator_checks;
   GPtrArray          *standard_expanders; /* AdwExpanderRow added to standards_group */
-  gboolean            reference_rows_stale; /* the store changed since they were built */
   GArray             *investigation_ids; /* gint64, parallel to the combo (0 = none) */
   GSettings          *settings;
   gboolean            loading;
@@ -729,12 +728,9 @@ fill_form (VigieFindingEditor *self)
 
   ensure_form (self);
   /* The standards and indicators are built when a finding is first shown, not with the
-   * page: the editor shows its empty state until then. */
-  if (self->reference_rows_stale)
-    {
-      self->reference_rows_stale = FALSE;
-      build_reference_rows (self);
-    }
+   * page (set_store drops them): the editor shows its empty state until then. */
+  if (self->standards == NULL)
+    build_reference_rows (self);
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), r->title);
   site = r->site_id > 0 ? vigie_store_get_site (self->store, r->site_id, NULL) : NULL;
@@ -1028,9 +1024,9 @@ vigie_finding_editor_set_store (VigieFindingEditor *self,
         adw_preferences_group_remove (self->indicators_group,
                                       g_ptr_array_index (indicator_rows, i));
   }
+  /* Built again by the next fill_form. */
   g_clear_pointer (&self->standards, g_ptr_array_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
-  self->reference_rows_stale = TRUE;
 }
 
 /* ─── Class ──────────────────────────────────────────────────────────────── */
@@ -1283,7 +1279,6 @@ ensure_form (VigieFindingEditor *self)
 static void
 vigie_finding_editor_init (VigieFindingEditor *self)
 {
-
   self->standard_checks = g_ptr_array_new ();
   self->indicator_checks = g_ptr_array_new ();
   self->standard_expanders = g_ptr_array_new ();
