@@ -341,13 +341,17 @@ vigie_cell_label_set_chars (VigieCellLabel *self,
     return;
   g_object_freeze_notify (G_OBJECT (self));
   if (self->min_chars != min_chars)
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_MIN_CHARS]);
+    {
+      self->min_chars = min_chars;
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_MIN_CHARS]);
+    }
   if (self->nat_chars != nat_chars)
-    g_object_notify_by_pspec (G_OBJECT (self), props[PROP_NAT_CHARS]);
-  self->min_chars = min_chars;
-  self->nat_chars = nat_chars;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+    {
+      self->nat_chars = nat_chars;
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_NAT_CHARS]);
+    }
   g_object_thaw_notify (G_OBJECT (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void

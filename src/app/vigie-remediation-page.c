@@ -1494,6 +1494,9 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = vigie_cell_label_new ();
 
   vigie_cell_label_set_chars (VIGIE_CELL_LABEL (label), 3, 12);
+  /* Figures of equal width for the days overdue: fixed per column, set once. */
+  vigie_cell_label_set_numeric (VIGIE_CELL_LABEL (label),
+                                GPOINTER_TO_INT (user_data) == COL_OVERDUE);
   gtk_list_item_set_child (item, label);
 }
 
@@ -1510,7 +1513,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   int days = vigie_action_row_get_days_overdue (row);
 
   gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  vigie_cell_label_set_numeric (label, FALSE);
   switch (column)
     {
     case COL_SITE: text = vigie_action_row_get_site (row); break;
@@ -1543,7 +1545,6 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
         }
       else
         text = "";
-      vigie_cell_label_set_numeric (label, TRUE);
       break;
     case N_COLUMNS:
     default:
@@ -1567,7 +1568,7 @@ add_column (VigieRemediationPage *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *col;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
   col = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (col, TRUE);
